@@ -1,0 +1,57 @@
+// One build for the three bundles: the VS Code client, the language server and the CLI.
+// `node esbuild.js` builds once; `node esbuild.js --watch` rebuilds on change.
+'use strict';
+const esbuild = require('esbuild');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const shebang = { js: '#!/usr/bin/env node' };
+
+/** @type {import('esbuild').BuildOptions[]} */
+const bundles = [
+  { entryPoints: { extension: 'client/src/extension.ts' }, external: ['vscode'] },
+  { entryPoints: { server: 'server/src/main.ts' }, banner: shebang },
+  { entryPoints: { cli: 'server/src/cli/main.ts' }, banner: shebang },
+];
+
+/** Runtime files the bundles load from dist/: the tree-sitter runtime and the grammars. */
+function copyRuntimeFiles() {
+  const files = [[require.resolve('web-tree-sitter/web-tree-sitter.wasm'), 'dist/web-tree-sitter.wasm']];
+  const grammars = 'server/grammars';
+  if (fs.existsSync(grammars)) {
+    for (const name of fs.readdirSync(grammars).filter((f) => f.endsWith('.wasm'))) {
+      files.push([path.join(grammars, name), path.join('dist/grammars', name)]);
+    }
+  }
+  for (const [from, to] of files) {
+    fs.mkdirSync(path.dirname(to), { recursive: true });
+    fs.copyFileSync(from, to);
+  }
+}
+
+async function main() {
+  const watch = process.argv.includes('--watch');
+  const common = {
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    outdir: 'dist',
+    sourcemap: true,
+    logLevel: 'warning',
+  };
+  copyRuntimeFiles();
+  const contexts = await Promise.all(bundles.map((b) => esbuild.context({ ...common, ...b })));
+  if (watch) {
+    await Promise.all(contexts.map((c) => c.watch()));
+    console.log('esbuild: watching for changes');
+    return;
+  }
+  await Promise.all(contexts.map((c) => c.rebuild()));
+  await Promise.all(contexts.map((c) => c.dispose()));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

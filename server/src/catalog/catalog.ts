@@ -1,0 +1,149 @@
+/**
+ * The error-code catalog in memory: every row of data/error-codes.json, indexed for lookups by number,
+ * by symbolic name and by table. A number can mean different things in different tables (-20301 is
+ * "user pressed back" in OneLogin Android and "invalid phone number" in OnePass iOS), so lookups return
+ * ranked candidates and never pick one silently.
+ */
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Carrier, CatalogFile, CodeRow, CodeTable, Platform, Product } from './types';
+import { validateCatalog } from './validate';
+
+/** A row together with the table it belongs to. */
+export interface CatalogEntry {
+  readonly product: Product;
+  readonly platform: Platform;
+  readonly table: CodeTable;
+  readonly row: CodeRow;
+}
+
+/** What is known about where a code was seen; every field narrows or re-ranks the candidates. */
+export interface LookupContext {
+  readonly product?: Product;
+  readonly platform?: Platform;
+}
+
+export interface Candidate {
+  readonly entry: CatalogEntry;
+  /** Higher is better: 2 for a matching product, 1 for a matching platform. */
+  readonly score: number;
+  /** The number matched one of the row's aliases rather than its main code. */
+  readonly viaAlias: boolean;
+}
+
+export class Catalog {
+  readonly tables: readonly CodeTable[];
+  readonly entries: readonly CatalogEntry[];
+  private readonly byNumber = new Map<number, CatalogEntry[]>();
+  private readonly byName = new Map<string, CatalogEntry[]>();
+  private readonly byTable = new Map<string, CodeTable>();
+
+  constructor(file: CatalogFile) {
+    this.tables = file.tables;
+    this.entries = file.tables.flatMap((table) =>
+      table.rows.map((row) => ({ product: table.product, platform: table.platform, table, row })),
+    );
+    for (const entry of this.entries) {
+      for (const n of [entry.row.code, ...entry.row.aliases]) push(this.byNumber, n, entry);
+      if (entry.row.name) push(this.byName, entry.row.name, entry);
+    }
+    for (const table of file.tables) this.byTable.set(tableKey(table.product, table.platform), table);
+  }
+
+  /** Every meaning of a number, best first for the given context. */
+  lookup(code: number, context: LookupContext = {}): Candidate[] {
+    const entries = this.byNumber.get(code) ?? [];
+    return entries
+      .map((entry, order) => ({
+        entry,
+        score: (entry.product === context.product ? 2 : 0) + (entry.platform === context.platform ? 1 : 0),
+        viaAlias: entry.row.code !== code,
+        order,
+      }))
+      .sort((a, b) => b.score - a.score || a.order - b.order)
+      .map(({ entry, score, viaAlias }) => ({ entry, score, viaAlias }));
+  }
+
+  /** Rows carrying an SDK symbolic name such as GOPErrorSocketError. */
+  lookupName(name: string): readonly CatalogEntry[] {
+    return this.byName.get(name) ?? [];
+  }
+
+  has(code: number): boolean {
+    return this.byNumber.has(code);
+  }
+
+  table(product: Product, platform: Platform): CodeTable | undefined {
+    return this.byTable.get(tableKey(product, platform));
+  }
+
+  carrierTable(carrier: Carrier): CodeTable | undefined {
+    return this.table('carrier', carrier);
+  }
+
+  /** Known numbers one typing slip away from `code`: a digit or the sign changed, added, dropped or swapped. */
+  nearMisses(code: number, limit = 5): number[] {
+    const target = String(code);
+    return [...this.byNumber.keys()]
+      .filter((n) => n !== code && editDistance(target, String(n)) === 1)
+      .sort((a, b) => Math.abs(a - code) - Math.abs(b - code) || a - b)
+      .slice(0, limit);
+  }
+}
+
+/** Reads and validates a catalog file; throws CatalogError with every problem if it is not valid. */
+export function loadCatalogFile(file: string): Catalog {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`cannot read the error-code catalog ${file}: ${(error as Error).message}`);
+  }
+  return new Catalog(validateCatalog(data, file));
+}
+
+/** data/error-codes.json of this package, found from wherever the code runs (dist/ or server/src/). */
+export function bundledCatalogPath(): string {
+  return path.join(packageRoot(), 'data', 'error-codes.json');
+}
+
+function packageRoot(): string {
+  // dist/*.js sits one level below the root, server/src/catalog/*.ts three levels.
+  for (const up of ['..', '../../..']) {
+    const candidate = path.resolve(__dirname, up);
+    try {
+      const manifest = JSON.parse(readFileSync(path.join(candidate, 'package.json'), 'utf8')) as { name?: string };
+      if (manifest.name === 'onelogin-codes') return candidate;
+    } catch {
+      // not the root: try the next level
+    }
+  }
+  throw new Error(`cannot find the onelogin-codes package root above ${__dirname}`);
+}
+
+function tableKey(product: Product, platform: Platform): string {
+  return `${product}/${platform}`;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Damerau–Levenshtein distance with adjacent transpositions: enough for short digit strings. */
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 1) return 2;
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = best;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
