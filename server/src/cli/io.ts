@@ -2,6 +2,7 @@
 import type { Lang } from '../catalog/types';
 import { COLOUR, PLAIN, type TextStyle } from '../explain/render-text';
 import { resolveLang } from '../i18n/messages';
+import { parseLang } from './args';
 
 export interface CliIO {
   readonly stdout: (text: string) => void;
@@ -32,7 +33,7 @@ export function styleFor(io: CliIO): TextStyle {
   return io.stdoutIsTTY && !io.env.NO_COLOR ? COLOUR : PLAIN;
 }
 
-/** --lang, else the locale of the environment. */
+/** --lang (checked), else the locale of the environment. */
 export function langFor(option: string | undefined, io: CliIO): Lang {
-  return resolveLang(option, io.env.LC_ALL || io.env.LC_MESSAGES || io.env.LANG);
+  return resolveLang(parseLang(option), io.env.LC_ALL || io.env.LC_MESSAGES || io.env.LANG);
 }

@@ -27,6 +27,8 @@ export interface LogCodes {
 const SDK_KEYS = ['errorcode', 'error_code', 'errcode', 'err_code', 'code'];
 /** Keys that only ever hold a carrier's code. */
 const CARRIER_ONLY_KEYS = ['resultcode', 'result_code', 'operator_error_code', 'operatorerrorcode'];
+/** Keys that hold the carrier's code when they sit in the metadata (Unicom `code`, Telecom `result`). */
+const GENERIC_CARRIER_KEYS = ['code', 'result', 'errorcode'];
 /** Keys under which the carrier's raw answer is nested. */
 const METADATA_KEYS = ['metadata', 'meta', 'error_data', 'operator_data'];
 
@@ -48,9 +50,13 @@ export function findLogCodes(text: string): LogCodes {
     sdk = pairs.find((p) => p.lower === key && !insideMetadata(p.offset));
     if (sdk) break;
   }
+  // A carrier-only key anywhere, else a generic key inside the metadata, else a generic key beside
+  // the SDK's own code ("errorCode=-40302 result=80004").
+  const others = pairs.filter((p) => p !== sdk);
   const carrier =
-    pairs.find((p) => p !== sdk && CARRIER_ONLY_KEYS.includes(p.lower)) ??
-    pairs.find((p) => p !== sdk && insideMetadata(p.offset) && ['code', 'result', 'errorcode'].includes(p.lower));
+    others.find((p) => CARRIER_ONLY_KEYS.includes(p.lower)) ??
+    others.find((p) => insideMetadata(p.offset) && GENERIC_CARRIER_KEYS.includes(p.lower)) ??
+    (sdk ? others.find((p) => GENERIC_CARRIER_KEYS.includes(p.lower)) : undefined);
 
   return {
     sdk: sdk ? { key: sdk.key, code: sdk.code, offset: sdk.offset } : null,
