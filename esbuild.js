@@ -14,19 +14,10 @@ const bundles = [
   { entryPoints: { cli: 'server/src/cli/main.ts' }, banner: shebang },
 ];
 
-/** Runtime files the bundles load from dist/: the tree-sitter runtime and the grammars. */
+/** The tree-sitter runtime loads its wasm from beside the bundle; grammars stay in server/grammars/. */
 function copyRuntimeFiles() {
-  const files = [[require.resolve('web-tree-sitter/web-tree-sitter.wasm'), 'dist/web-tree-sitter.wasm']];
-  const grammars = 'server/grammars';
-  if (fs.existsSync(grammars)) {
-    for (const name of fs.readdirSync(grammars).filter((f) => f.endsWith('.wasm'))) {
-      files.push([path.join(grammars, name), path.join('dist/grammars', name)]);
-    }
-  }
-  for (const [from, to] of files) {
-    fs.mkdirSync(path.dirname(to), { recursive: true });
-    fs.copyFileSync(from, to);
-  }
+  fs.mkdirSync('dist', { recursive: true });
+  fs.copyFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm'), path.join('dist', 'web-tree-sitter.wasm'));
 }
 
 async function main() {

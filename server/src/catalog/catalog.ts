@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { packageRoot } from '../util/package-root';
 import type { Carrier, CatalogFile, CodeRow, CodeTable, Platform, Product } from './types';
 import { validateCatalog } from './validate';
 
@@ -105,20 +106,6 @@ export function loadCatalogFile(file: string): Catalog {
 /** data/error-codes.json of this package, found from wherever the code runs (dist/ or server/src/). */
 export function bundledCatalogPath(): string {
   return path.join(packageRoot(), 'data', 'error-codes.json');
-}
-
-function packageRoot(): string {
-  // dist/*.js sits one level below the root, server/src/catalog/*.ts three levels.
-  for (const up of ['..', '../../..']) {
-    const candidate = path.resolve(__dirname, up);
-    try {
-      const manifest = JSON.parse(readFileSync(path.join(candidate, 'package.json'), 'utf8')) as { name?: string };
-      if (manifest.name === 'onelogin-codes') return candidate;
-    } catch {
-      // not the root: try the next level
-    }
-  }
-  throw new Error(`cannot find the onelogin-codes package root above ${__dirname}`);
 }
 
 function tableKey(product: Product, platform: Platform): string {

@@ -1,0 +1,64 @@
+/**
+ * What the analysis needs to know about one language's syntax tree. Each language file fills this in
+ * with its grammar's node types; the engine (references.ts, handlers.ts) is the same for all.
+ */
+import type { Node } from 'web-tree-sitter';
+import type { Platform } from '../../catalog/types';
+import type { GrammarId } from '../parsing/parsers';
+import type { SourceLanguage } from '../types';
+
+/** A literal or name that may stand for a code, as the grammar sees it. */
+export interface ValueNode {
+  /** The whole expression: a number with its minus sign, a string literal with its quotes, a name. */
+  readonly node: Node;
+  readonly kind: 'number' | 'string' | 'identifier';
+  /** Digits (with sign) for numbers, the content for strings, the name for identifiers. */
+  readonly value: string;
+}
+
+/** Where a value is used. Anything else (an argument, an array size, a plain assignment) is not a use. */
+export type Usage =
+  /** `subject == value`, `value.equals(subject)`, `[subject isEqualToString:value]` … */
+  | { readonly kind: 'comparison'; readonly subject: Node | null; readonly site: Node }
+  /** A `case` / `when` label of a dispatch on `subject`; `branch` is the arm holding the label. */
+  | { readonly kind: 'case'; readonly subject: Node | null; readonly dispatch: Node; readonly branch: Node }
+  /** A key of a map / object literal. */
+  | { readonly kind: 'map-key'; readonly map: Node; readonly entry: Node }
+  /** The value of a named constant or enum member (`static final String NO_SIM = "-20202"`). */
+  | { readonly kind: 'constant'; readonly name: string; readonly declaration: Node };
+
+export interface LanguageSpec {
+  readonly id: SourceLanguage;
+  /** The grammar for a file name (TypeScript uses tsx for .tsx and JavaScript files). */
+  grammarFor(fileName: string): GrammarId;
+  /** The platform a file in this language is for when nothing says otherwise. */
+  readonly defaultPlatform: Platform | null;
+  /** Line comment opener, for suppression comments and generated code. */
+  readonly lineComment: string;
+  /**
+   * An equal-length rewrite of syntax the grammar cannot parse (ArkTS's struct and UI blocks,
+   * Objective-C's NS_ENUM). Offsets and line breaks must stay where they are.
+   */
+  prepare?(text: string): string;
+  /** From the smallest node at a candidate's offsets, the value expression it belongs to, if any. */
+  valueAt(leaf: Node): ValueNode | null;
+  /** How the value expression is used. */
+  usageOf(value: Node): Usage | null;
+  /** If-statements, for grouping comparisons into else-if chains. */
+  readonly ifStatements: IfStatementSpec;
+  /** The statements a case / when arm runs, following fall-through to the next non-empty arm. */
+  caseBody(branch: Node): Node | null;
+  /** The default / else arm of a switch or when. */
+  defaultOf(dispatch: Node): Node | null;
+}
+
+export interface IfStatementSpec {
+  /** The if statement whose condition holds `node`, or null when `node` is not in an if condition. */
+  ifWithCondition(node: Node): Node | null;
+  /** The if statement of which `ifNode` is the else-if, or null at the head of a chain. */
+  previousInChain(ifNode: Node): Node | null;
+  /** The branch run when the condition holds. */
+  consequence(ifNode: Node): Node | null;
+  /** The final plain else block of a chain link, if it has one (not an else-if). */
+  elseBlock(ifNode: Node): Node | null;
+}

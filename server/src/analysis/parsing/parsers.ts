@@ -1,0 +1,90 @@
+/**
+ * Tree-sitter through web-tree-sitter: the runtime and each grammar's WASM load once per process
+ * (grammars lazily, on first use), parses have a time budget, and trees can be reused incrementally.
+ * A parse that runs over its budget (Kotlin's grammar can go quadratic on odd input) is cancelled and
+ * reported as `null`, never left to hang the caller.
+ */
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { Language, Parser, type Tree } from 'web-tree-sitter';
+import { packageRoot } from '../../util/package-root';
+
+export const GRAMMAR_IDS = ['typescript', 'tsx', 'java', 'kotlin', 'objc', 'swift'] as const;
+export type GrammarId = (typeof GRAMMAR_IDS)[number];
+
+/** Default budget for one parse; a 10k-line file takes 60–150 ms warm. */
+export const DEFAULT_PARSE_BUDGET_MS = 2000;
+
+export interface ParseResult {
+  readonly tree: Tree | null;
+  /** Why there is no tree: the budget ran out. */
+  readonly timedOut: boolean;
+  readonly milliseconds: number;
+}
+
+export class Parsers {
+  private readonly languages = new Map<GrammarId, Promise<Language>>();
+  private readonly parsers = new Map<GrammarId, Parser>();
+
+  private constructor(private readonly grammarDir: string) {}
+
+  /** Initialises the tree-sitter runtime. Call once per process and share the result. */
+  static async create(grammarDir = path.join(packageRoot(), 'server', 'grammars')): Promise<Parsers> {
+    await Parser.init({ locateFile: (file: string) => locateRuntimeFile(file) });
+    return new Parsers(grammarDir);
+  }
+
+  /** Loads a grammar (once); later calls return the same promise. */
+  language(id: GrammarId): Promise<Language> {
+    let language = this.languages.get(id);
+    if (!language) {
+      language = Language.load(path.join(this.grammarDir, `tree-sitter-${id}.wasm`));
+      this.languages.set(id, language);
+    }
+    return language;
+  }
+
+  /** Loads every grammar and compiles it with a first small parse, off the editing hot path. */
+  async warmUp(ids: readonly GrammarId[] = GRAMMAR_IDS): Promise<void> {
+    for (const id of ids) {
+      const result = await this.parse(id, ' ');
+      result.tree?.delete();
+    }
+  }
+
+  /**
+   * Parses `text`, reusing `oldTree` when given (it must have been edited to match). Returns a tree the
+   * caller owns and must delete(), or null with timedOut when the budget ran out.
+   */
+  async parse(id: GrammarId, text: string, oldTree?: Tree | null, budgetMs = DEFAULT_PARSE_BUDGET_MS): Promise<ParseResult> {
+    const parser = await this.parser(id);
+    const started = performance.now();
+    const deadline = started + budgetMs;
+    const tree = parser.parse(text, oldTree ?? null, {
+      progressCallback: () => performance.now() > deadline,
+    } as Parameters<Parser['parse']>[2]);
+    const milliseconds = performance.now() - started;
+    if (!tree) {
+      parser.reset();
+      return { tree: null, timedOut: true, milliseconds };
+    }
+    return { tree, timedOut: false, milliseconds };
+  }
+
+  private async parser(id: GrammarId): Promise<Parser> {
+    let parser = this.parsers.get(id);
+    if (!parser) {
+      const language = await this.language(id);
+      parser = this.parsers.get(id) ?? new Parser().setLanguage(language);
+      this.parsers.set(id, parser);
+    }
+    return parser;
+  }
+}
+
+/** web-tree-sitter.wasm sits beside the bundle in dist/, or in node_modules when run from source. */
+function locateRuntimeFile(file: string): string {
+  const besideBundle = path.join(__dirname, file);
+  if (existsSync(besideBundle)) return besideBundle;
+  return path.join(packageRoot(), 'node_modules', 'web-tree-sitter', file);
+}
