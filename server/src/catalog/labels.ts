@@ -27,6 +27,13 @@ export const CARRIER_LABELS: Readonly<Record<Carrier, Bilingual>> = {
   ctcc: PLATFORM_LABELS.ctcc,
 };
 
+/** The carrier alone, for running text ("-40101 (China Mobile)"). */
+export const CARRIER_SHORT_LABELS: Readonly<Record<Carrier, Bilingual>> = {
+  cmcc: { zh: '移动', en: 'China Mobile' },
+  cucc: { zh: '联通', en: 'China Unicom' },
+  ctcc: { zh: '电信', en: 'China Telecom' },
+};
+
 export const CATEGORY_LABELS: Readonly<Record<Category, Bilingual>> = {
   success: { zh: '成功', en: 'Success' },
   'user-cancelled': { zh: '用户取消', en: 'User cancelled' },

@@ -57,6 +57,8 @@ export interface IfStatementSpec {
   ifWithCondition(node: Node): Node | null;
   /** The if statement of which `ifNode` is the else-if, or null at the head of a chain. */
   previousInChain(ifNode: Node): Node | null;
+  /** The else-if that continues the chain after `ifNode`, if any. */
+  nextInChain(ifNode: Node): Node | null;
   /** The branch run when the condition holds. */
   consequence(ifNode: Node): Node | null;
   /** The final plain else block of a chain link, if it has one (not an else-if). */

@@ -1,0 +1,4 @@
+/** arkts: not written yet (placeholder so the language table compiles). */
+import type { LanguageSpec } from './spec';
+
+export const arktsSpec: LanguageSpec | undefined = undefined;

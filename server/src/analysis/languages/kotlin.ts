@@ -1,0 +1,4 @@
+/** kotlin: not written yet (placeholder so the language table compiles). */
+import type { LanguageSpec } from './spec';
+
+export const kotlinSpec: LanguageSpec | undefined = undefined;

@@ -1,0 +1,4 @@
+/** swift: not written yet (placeholder so the language table compiles). */
+import type { LanguageSpec } from './spec';
+
+export const swiftSpec: LanguageSpec | undefined = undefined;

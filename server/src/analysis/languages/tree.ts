@@ -1,0 +1,45 @@
+/** Small helpers over web-tree-sitter nodes, shared by the language specs. */
+import type { Node } from 'web-tree-sitter';
+
+export function field(node: Node, name: string): Node | null {
+  return node.childForFieldName(name);
+}
+
+/** Operators that compare for (in)equality in the languages we read. */
+const EQUALITY_OPERATORS = new Set(['==', '===', '!=', '!==']);
+
+export function isEqualityOperator(type: string | undefined): boolean {
+  return type !== undefined && EQUALITY_OPERATORS.has(type);
+}
+
+const PARENTHESES = new Set(['parenthesized_expression', 'parenthesized_type']);
+
+/** The outermost node of `(((node)))`. */
+export function skipParentheses(node: Node): Node {
+  let current = node;
+  while (current.parent && PARENTHESES.has(current.parent.type) && current.parent.namedChildCount === 1) {
+    current = current.parent;
+  }
+  return current;
+}
+
+/** The node inside `(((node)))`. */
+export function unwrapParentheses(node: Node | null): Node | null {
+  let current = node;
+  while (current && PARENTHESES.has(current.type) && current.namedChildCount === 1) current = current.namedChildren[0]!;
+  return current;
+}
+
+/** In a binary expression, the operand that is not `operand` (either side may be the literal). */
+export function otherOperand(binary: Node, operand: Node): Node | null {
+  const left = binary.childForFieldName('left') ?? binary.namedChildren[0] ?? null;
+  const right = binary.childForFieldName('right') ?? binary.namedChildren.at(-1) ?? null;
+  const other = left?.equals(operand) ? right : left;
+  return unwrapParentheses(other);
+}
+
+/** The nearest ancestor (or the node itself) of one of the given types. */
+export function ancestorOfType(node: Node, types: ReadonlySet<string>): Node | null {
+  for (let n: Node | null = node; n; n = n.parent) if (types.has(n.type)) return n;
+  return null;
+}
