@@ -30,6 +30,8 @@ async function main() {
     outdir: 'dist',
     sourcemap: true,
     logLevel: 'warning',
+    // web-tree-sitter's ESM build finds its wasm through import.meta.url, which a CommonJS bundle lacks.
+    alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' },
   };
   copyRuntimeFiles();
   const contexts = await Promise.all(bundles.map((b) => esbuild.context({ ...common, ...b })));

@@ -9,7 +9,7 @@ describe('analysis: TypeScript / JavaScript', () => {
       { kind: 'switch', subject: 'res.code', codes: [10010, 10030, 30001, 30002, 40000, 10301], table: 'onelogin-h5/web', hasFallback: true, line: 7 },
     ]);
     assert.deepEqual(findingsOf(text, analysis), [['unknown-code', '10301', 19]]);
-    assert.match(analysis.findings[0]!.message.en, /10301 is not a OneLogin H5 \(OneLoginAPI\) H5 \(web\) code\. Did you mean 10031\?/u);
+    assert.match(analysis.findings[0]!.message.en, /10301 is not a OneLogin H5 \(OneLoginAPI\) Web code\. Did you mean 10031\?/u);
   });
 
   it('reads string codes, constants, Number() conversions and lookup maps in an app bridge', async () => {

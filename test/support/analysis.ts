@@ -22,7 +22,7 @@ export function sharedEnvironment(): Promise<{ catalog: Catalog; parsers: Parser
 export const FIXTURES = path.join(ROOT, 'test', 'fixtures');
 
 export function readFixture(relative: string): string {
-  return readFileSync(path.join(FIXTURES, relative), 'utf8');
+  return readFileSync(path.resolve(FIXTURES, relative), 'utf8');
 }
 
 /** Analyses `text` as the file `fileName` (the extension picks the language). */

@@ -14,7 +14,7 @@ export const PLATFORM_LABELS: Readonly<Record<Platform, Bilingual>> = {
   android: { zh: 'Android', en: 'Android' },
   ios: { zh: 'iOS', en: 'iOS' },
   harmonyos: { zh: 'HarmonyOS', en: 'HarmonyOS' },
-  web: { zh: 'H5', en: 'H5 (web)' },
+  web: { zh: 'H5', en: 'Web' },
   miniprogram: { zh: '小程序', en: 'Mini-program' },
   cmcc: { zh: '中国移动', en: 'China Mobile (CMCC)' },
   cucc: { zh: '中国联通', en: 'China Unicom (CUCC)' },

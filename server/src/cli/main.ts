@@ -7,12 +7,13 @@ import { bundledCatalogPath, loadCatalogFile, type Catalog } from '../catalog/ca
 import { UsageError } from './args';
 import { catalogCommand } from './commands/catalog';
 import type { Command } from './commands/command';
+import { checkCommand } from './commands/check';
 import { explainCommand } from './commands/explain';
+import { VERSION } from './version';
 import { processIO, type CliIO } from './io';
 
-const COMMANDS: readonly Command[] = [explainCommand, catalogCommand];
+const COMMANDS: readonly Command[] = [checkCommand, explainCommand, catalogCommand];
 
-const VERSION = '0.1.0';
 
 function topLevelUsage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;
