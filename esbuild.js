@@ -14,6 +14,9 @@ const bundles = [
   { entryPoints: { cli: 'server/src/cli/main.ts' }, banner: shebang },
 ];
 
+/** Built only for `npm run bench`, into out/ (not shipped). */
+const benchBundle = { entryPoints: { bench: 'bench/run.ts' }, outdir: 'out' };
+
 /** The tree-sitter runtime loads its wasm from beside the bundle; grammars stay in server/grammars/. */
 function copyRuntimeFiles() {
   fs.mkdirSync('dist', { recursive: true });
@@ -34,7 +37,8 @@ async function main() {
     alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' },
   };
   copyRuntimeFiles();
-  const contexts = await Promise.all(bundles.map((b) => esbuild.context({ ...common, ...b })));
+  const selected = process.argv.includes('--bench') ? [benchBundle] : bundles;
+  const contexts = await Promise.all(selected.map((b) => esbuild.context({ ...common, ...b })));
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));
     console.log('esbuild: watching for changes');

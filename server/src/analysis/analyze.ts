@@ -6,6 +6,7 @@ import type { Tree } from 'web-tree-sitter';
 import type { Catalog } from '../catalog/catalog';
 import { detectFileContext, mentionsSdk } from './context';
 import { Extractor, type RawHandler } from './extract';
+import { editBetween } from './parsing/edit';
 import { specFor } from './languages';
 import type { Parsers } from './parsing/parsers';
 import { prefilter, type Prefilter } from './prefilter';
@@ -19,8 +20,8 @@ export interface AnalyzeInput {
   /** Used to pick a grammar variant (.tsx, .js) and in messages. */
   readonly fileName: string;
   readonly settings?: AnalysisSettings;
-  /** The previous tree of this document, already edited to match `text`, for an incremental parse. */
-  readonly oldTree?: Tree | null;
+  /** The previous tree of this document and the source it was parsed from, for an incremental parse. */
+  readonly reuse?: { readonly tree: Tree; readonly source: string } | null;
   readonly parseBudgetMs?: number;
 }
 
@@ -28,30 +29,45 @@ export interface AnalyzeOutput {
   readonly analysis: Analysis;
   /** The new tree, owned by the caller (delete() it, or keep it for the next incremental parse). */
   readonly tree: Tree | null;
+  /** The text the tree was parsed from: `text` after the language's rewrite. */
+  readonly source: string | null;
 }
 
 /** Reading the carrier's own code: the metadata object or a carrier-code key. */
 const READS_CARRIER_CODE = /metadata|operator_?error_?code|resultCode|result_code|carrierCode/iu;
 
-export function emptyAnalysis(language: SourceLanguage, context: FileContext, skipped: string | null = null): Analysis {
-  return { language, context, references: [], handlers: [], findings: [], skipped };
+/** The answer for a file with nothing to report (the context is only worked out for parsed files). */
+function nothing(language: SourceLanguage, skipped: string | null = null, context?: FileContext): AnalyzeOutput {
+  const analysis: Analysis = {
+    language,
+    context: context ?? { language, sdkProducts: [], platform: null, lookAlike: null },
+    references: [],
+    handlers: [],
+    findings: [],
+    skipped,
+  };
+  return { analysis, tree: null, source: null };
 }
 
 export async function analyze(input: AnalyzeInput, catalog: Catalog, parsers: Parsers): Promise<AnalyzeOutput> {
   const { text, language } = input;
   const settings = input.settings ?? {};
   const spec = specFor(language);
-  const context = detectFileContext(text, language);
-  if (!spec) return { analysis: emptyAnalysis(language, context, `no analysis for ${language} yet`), tree: null };
-
+  if (!spec) return nothing(language, `no analysis for ${language} yet`);
   const found = prefilter(text, catalog);
-  if (!worthParsing(found, text, settings)) return { analysis: emptyAnalysis(language, context), tree: null };
+  if (!worthParsing(found, text, settings)) return nothing(language);
+  const context = detectFileContext(text, language);
 
   const source = spec.prepare ? spec.prepare(text) : text;
-  const parsed = await parsers.parse(spec.grammarFor(input.fileName), source, input.oldTree, input.parseBudgetMs);
+  let oldTree: Tree | null = null;
+  if (input.reuse) {
+    input.reuse.tree.edit(editBetween(input.reuse.source, source));
+    oldTree = input.reuse.tree;
+  }
+  const parsed = await parsers.parse(spec.grammarFor(input.fileName), source, oldTree, input.parseBudgetMs);
   if (!parsed.tree) {
     const reason = `parse of ${input.fileName} took over ${Math.round(parsed.milliseconds)} ms and was stopped`;
-    return { analysis: emptyAnalysis(language, context, reason), tree: null };
+    return nothing(language, reason, context);
   }
 
   const extractor = new Extractor(spec, parsed.tree, source, catalog);
@@ -91,7 +107,7 @@ export async function analyze(input: AnalyzeInput, catalog: Catalog, parsers: Pa
   }
   references.sort((a, b) => a.range.start - b.range.start);
   findings.sort((a, b) => a.range.start - b.range.start || a.rule.localeCompare(b.rule));
-  return { analysis: { language, context, references, handlers, findings, skipped: null }, tree: parsed.tree };
+  return { analysis: { language, context, references, handlers, findings, skipped: null }, tree: parsed.tree, source };
 }
 
 function toHandler(raw: RawHandler, product: Handler['product'], platform: Handler['platform'], confidence: Handler['confidence']): Handler {

@@ -14,10 +14,11 @@ export interface TextCandidate {
   readonly kind: 'digits' | 'name';
 }
 
-/** A run of 2–6 digits not inside a word, a decimal or a hex literal (0x103111). */
-const DIGITS = /(?<![\w.$#])\d{2,6}(?![\w.])/gu;
-/** SDK constants: OnePass iOS enum names and the OneLogin iOS NSString constants (OLErrorCode_20302). */
-const SDK_NAMES = /\b(?:GOPError[A-Za-z]+|OLErrorCode_\d{5})\b/gu;
+/**
+ * One pass finds both kinds of candidate: a run of 2–6 digits not inside a word, a decimal or a hex
+ * literal (0x103111), and SDK constant names (OnePass iOS enum names, OneLogin iOS OLErrorCode_20302).
+ */
+const CANDIDATES = /(?<![\w.$#])\d{2,6}(?![\w.])|\b(?:GOPError[A-Za-z]+|OLErrorCode_\d{5})\b/;
 
 export interface Prefilter {
   readonly candidates: readonly TextCandidate[];
@@ -28,21 +29,28 @@ export interface Prefilter {
 export function prefilter(text: string, catalog: Catalog): Prefilter {
   const candidates: TextCandidate[] = [];
   let hasDistinctive = false;
-  for (const match of text.matchAll(DIGITS)) {
-    const digits = Number(match[0]);
-    const known = catalog.has(digits) ? digits : catalog.has(-digits) ? -digits : null;
-    if (known === null) continue;
-    candidates.push({ start: match.index, end: match.index + match[0].length, text: match[0], kind: 'digits' });
-    if (!hasDistinctive && (codeTier(known) === 'distinctive' || (catalog.has(-digits) && codeTier(-digits) === 'distinctive'))) {
+  const pattern = new RegExp(CANDIDATES.source, 'g');
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    const found = match[0];
+    const end = match.index + found.length;
+    if (!isDigit(found.charCodeAt(0))) {
+      candidates.push({ start: match.index, end, text: found, kind: 'name' });
       hasDistinctive = true;
+    } else if (catalog.digitStrings.has(found)) {
+      candidates.push({ start: match.index, end, text: found, kind: 'digits' });
+      const digits = Number(found);
+      hasDistinctive ||= isDistinctive(digits, catalog) || isDistinctive(-digits, catalog);
     }
   }
-  for (const match of text.matchAll(SDK_NAMES)) {
-    candidates.push({ start: match.index, end: match.index + match[0].length, text: match[0], kind: 'name' });
-    hasDistinctive = true;
-  }
-  candidates.sort((a, b) => a.start - b.start);
   return { candidates, hasDistinctive };
+}
+
+function isDistinctive(code: number, catalog: Catalog): boolean {
+  return catalog.has(code) && codeTier(code) === 'distinctive';
+}
+
+function isDigit(charCode: number): boolean {
+  return charCode >= 48 && charCode <= 57;
 }
 
 /** The code an SDK constant name stands for: from the catalog, or from OLErrorCode_<digits>. */

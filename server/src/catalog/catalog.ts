@@ -35,6 +35,8 @@ export interface Candidate {
 export class Catalog {
   readonly tables: readonly CodeTable[];
   readonly entries: readonly CatalogEntry[];
+  /** Every code and alias without its sign, as written in source ("20202"): the prefilter's quick test. */
+  readonly digitStrings: ReadonlySet<string>;
   private readonly byNumber = new Map<number, CatalogEntry[]>();
   private readonly byName = new Map<string, CatalogEntry[]>();
   private readonly byTable = new Map<string, CodeTable>();
@@ -49,6 +51,7 @@ export class Catalog {
       if (entry.row.name) push(this.byName, entry.row.name, entry);
     }
     for (const table of file.tables) this.byTable.set(tableKey(table.product, table.platform), table);
+    this.digitStrings = new Set([...this.byNumber.keys()].map((n) => String(Math.abs(n))));
   }
 
   /** Every meaning of a number, best first for the given context. */

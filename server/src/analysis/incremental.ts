@@ -1,0 +1,37 @@
+/**
+ * One document's syntax tree kept between analyses, so an edit re-parses incrementally (the edit is
+ * found by parsing/edit.ts, whatever way the change arrived).
+ */
+import type { Tree } from 'web-tree-sitter';
+import type { Catalog } from '../catalog/catalog';
+import { analyze, type AnalyzeInput } from './analyze';
+import type { Parsers } from './parsing/parsers';
+import type { Analysis } from './types';
+
+export class IncrementalDocument {
+  private tree: Tree | null = null;
+  /** The text the tree was parsed from (after the language's rewrite, if any). */
+  private source: string | null = null;
+
+  constructor(
+    private readonly catalog: Catalog,
+    private readonly parsers: Parsers,
+  ) {}
+
+  async analyze(input: Omit<AnalyzeInput, 'reuse'>): Promise<Analysis> {
+    const previous = this.tree;
+    this.tree = null;
+    const reuse = previous && this.source !== null ? { tree: previous, source: this.source } : null;
+    const output = await analyze({ ...input, reuse }, this.catalog, this.parsers);
+    if (previous && previous !== output.tree) previous.delete();
+    this.tree = output.tree;
+    this.source = output.source;
+    return output.analysis;
+  }
+
+  dispose(): void {
+    this.tree?.delete();
+    this.tree = null;
+    this.source = null;
+  }
+}
