@@ -1,22 +1,250 @@
-/** Binds LSP requests to the features. Handlers stay thin: the work is in pure functions. */
-import type { Connection } from 'vscode-languageserver';
-import { TextDocuments } from 'vscode-languageserver';
+/**
+ * Binds LSP requests to the features. Handlers stay thin: they fetch the document's analysis (one per
+ * version, shared) and call a pure function. Any error inside a handler is logged and answered with an
+ * empty result; the server never goes down over one document.
+ */
+import {
+  CompletionItemKind,
+  DidChangeConfigurationNotification,
+  DocumentDiagnosticReportKind,
+  InlayHintKind,
+  MarkupKind,
+  TextDocuments,
+  type ClientCapabilities,
+  type Connection,
+  type InitializeParams,
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { serverCapabilities } from './capabilities';
-import { bundledCatalogPath, loadCatalogFile } from './catalog/catalog';
+import { AnalysisCache } from './analysis-cache';
+import { Parsers } from './analysis/parsing/parsers';
+import type { Analysis } from './analysis/types';
+import { clientPullsDiagnostics, serverCapabilities } from './capabilities';
+import { bundledCatalogPath, loadCatalogFile, type Catalog } from './catalog/catalog';
+import type { Lang } from './catalog/types';
+import { VERSION } from './cli/version';
+import { codeActions } from './features/code-actions';
+import { codeLenses } from './features/code-lens';
+import { COMMANDS, runCatalog, runExplain, type ExplainArguments } from './features/commands';
+import { completions } from './features/completion';
+import { toDiagnostics } from './features/diagnostics';
+import { hoverAt } from './features/hover';
+import { inlayHints } from './features/inlay-hints';
+import { toLspRange } from './features/positions';
+import { resolveLang } from './i18n/messages';
+import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
+import { LineIndex } from './util/line-index';
 
 export const SERVER_NAME = 'onelogin-codes';
-export const SERVER_VERSION = '0.1.0';
+
+interface Session {
+  readonly catalog: Catalog;
+  readonly cache: AnalysisCache;
+  readonly client: ClientCapabilities;
+  readonly locale: string | undefined;
+  settings: Settings;
+}
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
+  let ready: Promise<Session> | undefined;
+  const log = (message: string) => connection.console.log(`[${new Date().toISOString()}] ${message}`);
 
-  connection.onInitialize(() => {
+  connection.onInitialize(async (params: InitializeParams) => {
     const catalog = loadCatalogFile(bundledCatalogPath());
-    connection.console.info(`${SERVER_NAME}: catalog loaded, ${catalog.entries.length} rows`);
-    return { capabilities: serverCapabilities(), serverInfo: { name: SERVER_NAME, version: SERVER_VERSION } };
+    ready = Parsers.create().then((parsers) => {
+      // Compile the grammars while the client finishes starting, not on the first keystroke.
+      void parsers.warmUp().catch((error: unknown) => log(`grammar warm-up failed: ${String(error)}`));
+      return {
+        catalog,
+        cache: new AnalysisCache(catalog, parsers, log),
+        client: params.capabilities,
+        locale: params.locale,
+        settings: settingsFrom(params.initializationOptions, log),
+      };
+    });
+    await ready;
+    log(`${SERVER_NAME} ${VERSION}: catalog of ${catalog.entries.length} rows loaded`);
+    return { capabilities: serverCapabilities(params.capabilities), serverInfo: { name: SERVER_NAME, version: VERSION } };
   });
+
+  connection.onInitialized(async () => {
+    const s = await ready!;
+    if (s.client.workspace?.didChangeConfiguration?.dynamicRegistration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'oneloginCodes' });
+    }
+    await refreshSettings(s);
+  });
+
+  connection.onDidChangeConfiguration(async (change) => {
+    const s = await ready!;
+    const pushed = (change.settings as { oneloginCodes?: unknown } | null)?.oneloginCodes;
+    if (pushed !== undefined && !s.client.workspace?.configuration) s.settings = settingsFrom(pushed, log);
+    else await refreshSettings(s);
+    if (clientPullsDiagnostics(s.client)) connection.languages.diagnostics.refresh();
+    else for (const document of documents.all()) void publish(document);
+  });
+
+  async function refreshSettings(s: Session): Promise<void> {
+    if (!s.client.workspace?.configuration) return;
+    try {
+      const raw: unknown = await connection.workspace.getConfiguration({ section: 'oneloginCodes' });
+      s.settings = settingsFrom(raw, log);
+    } catch (error) {
+      log(`could not read the settings (${String(error)}); using the defaults`);
+      s.settings = DEFAULT_SETTINGS;
+    }
+  }
+
+  const lang = (s: Session): Lang => resolveLang(s.settings.language, s.locale);
+
+  async function analysisOf(uri: string): Promise<{ s: Session; document: TextDocument; analysis: Analysis; lines: LineIndex } | null> {
+    const s = await ready;
+    const document = documents.get(uri);
+    if (!s || !document) return null;
+    const analysis = await s.cache.analysisOf(document, s.settings);
+    return { s, document, analysis, lines: new LineIndex(document.getText()) };
+  }
+
+  async function diagnosticsOf(uri: string) {
+    const found = await analysisOf(uri);
+    if (!found) return [];
+    return toDiagnostics(found.analysis, found.document.getText(), found.lines, found.s.settings, lang(found.s));
+  }
+
+  async function publish(document: TextDocument): Promise<void> {
+    try {
+      const diagnostics = await diagnosticsOf(document.uri);
+      if (documents.get(document.uri)?.version === document.version) {
+        await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+      }
+    } catch (error) {
+      log(`diagnostics for ${document.uri} failed: ${(error as Error).stack ?? String(error)}`);
+    }
+  }
+
+  documents.onDidChangeContent(async ({ document }) => {
+    const s = await ready;
+    if (s && !clientPullsDiagnostics(s.client)) await publish(document);
+  });
+
+  documents.onDidClose(async ({ document }) => {
+    const s = await ready;
+    s?.cache.close(document.uri);
+    if (s && !clientPullsDiagnostics(s.client)) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+  });
+
+  connection.languages.diagnostics.on(
+    guard(log, { kind: DocumentDiagnosticReportKind.Full, items: [] }, async (params) => ({
+      kind: DocumentDiagnosticReportKind.Full,
+      items: await diagnosticsOf(params.textDocument.uri),
+    })),
+  );
+
+  connection.onHover(
+    guard(log, null, async (params) => {
+      const found = await analysisOf(params.textDocument.uri);
+      if (!found) return null;
+      const card = hoverAt(found.analysis, found.lines.offsetAt(params.position), found.s.catalog, lang(found.s));
+      return card && { contents: { kind: MarkupKind.Markdown, value: card.markdown }, range: toLspRange(found.lines, card.range) };
+    }),
+  );
+
+  connection.onCodeAction(
+    guard(log, [], async (params) => {
+      const found = await analysisOf(params.textDocument.uri);
+      if (!found) return [];
+      return codeActions({
+        uri: params.textDocument.uri,
+        text: found.document.getText(),
+        lines: found.lines,
+        analysis: found.analysis,
+        catalog: found.s.catalog,
+        lang: lang(found.s),
+        diagnostics: params.context.diagnostics,
+      });
+    }),
+  );
+
+  connection.onCompletion(
+    guard(log, [], async (params) => {
+      const found = await analysisOf(params.textDocument.uri);
+      if (!found) return [];
+      const offset = found.lines.offsetAt(params.position);
+      return completions(found.analysis, found.document.getText(), offset, found.s.catalog, lang(found.s)).map((item) => ({
+        label: item.label,
+        kind: CompletionItemKind.Constant,
+        detail: item.detail,
+        documentation: { kind: MarkupKind.Markdown, value: item.documentation },
+        sortText: item.sortText,
+        filterText: item.label,
+        textEdit: {
+          range: { start: found.lines.positionAt(item.replaceStart), end: found.lines.positionAt(item.replaceEnd) },
+          newText: item.insertText,
+        },
+      }));
+    }),
+  );
+
+  connection.languages.inlayHint.on(
+    guard(log, [], async (params) => {
+      const found = await analysisOf(params.textDocument.uri);
+      if (!found || !found.s.settings.inlayHints.enable) return [];
+      const from = found.lines.offsetAt(params.range.start);
+      const to = found.lines.offsetAt(params.range.end);
+      return inlayHints(found.analysis, lang(found.s), from, to).map((hint) => ({
+        position: found.lines.positionAt(hint.offset),
+        label: hint.label,
+        kind: InlayHintKind.Parameter,
+        tooltip: hint.tooltip,
+        paddingLeft: true,
+      }));
+    }),
+  );
+
+  connection.onCodeLens(
+    guard(log, [], async (params) => {
+      const found = await analysisOf(params.textDocument.uri);
+      if (!found || !found.s.settings.codeLens.enable) return [];
+      return codeLenses(found.analysis, found.s.catalog, lang(found.s)).map((lens) => ({
+        range: toLspRange(found.lines, lens.range),
+        command: { title: lens.title, command: '' },
+      }));
+    }),
+  );
+
+  connection.onExecuteCommand(
+    guard(log, null, async (params) => {
+      const s = await ready;
+      if (!s) return null;
+      if (params.command === COMMANDS.explain) {
+        const [args] = (params.arguments ?? []) as [ExplainArguments | string | undefined];
+        const query = typeof args === 'string' ? { query: args } : args;
+        if (!query || typeof query.query !== 'string') return { found: false, markdown: 'Usage: explain(query: string)' };
+        return runExplain(query, s.catalog, lang(s));
+      }
+      if (params.command === COMMANDS.catalog) return runCatalog(s.catalog);
+      return null;
+    }),
+  );
 
   documents.listen(connection);
   connection.listen();
+}
+
+function settingsFrom(raw: unknown, log: (message: string) => void): Settings {
+  const { settings, problems } = parseSettings(raw);
+  for (const problem of problems) log(`invalid setting: ${problem}`);
+  return settings;
+}
+
+/** Wraps a request handler so that an exception is logged and answered with `fallback`. */
+function guard<P, R>(log: (message: string) => void, fallback: R, handler: (params: P) => Promise<R>): (params: P) => Promise<R> {
+  return async (params: P) => {
+    try {
+      return await handler(params);
+    } catch (error) {
+      log(`request failed: ${(error as Error).stack ?? String(error)}`);
+      return fallback;
+    }
+  };
 }

@@ -36,9 +36,9 @@ export interface AnalyzeOutput {
 /** Reading the carrier's own code: the metadata object or a carrier-code key. */
 const READS_CARRIER_CODE = /metadata|operator_?error_?code|resultCode|result_code|carrierCode/iu;
 
-/** The answer for a file with nothing to report (the context is only worked out for parsed files). */
-function nothing(language: SourceLanguage, skipped: string | null = null, context?: FileContext): AnalyzeOutput {
-  const analysis: Analysis = {
+/** An analysis with nothing in it; `skipped` says why, when there is a reason to tell. */
+export function emptyAnalysis(language: SourceLanguage, skipped: string | null = null, context?: FileContext): Analysis {
+  return {
     language,
     context: context ?? { language, sdkProducts: [], platform: null, lookAlike: null },
     references: [],
@@ -46,7 +46,11 @@ function nothing(language: SourceLanguage, skipped: string | null = null, contex
     findings: [],
     skipped,
   };
-  return { analysis, tree: null, source: null };
+}
+
+/** The answer for a file with nothing to report (the context is only worked out for parsed files). */
+function nothing(language: SourceLanguage, skipped: string | null = null, context?: FileContext): AnalyzeOutput {
+  return { analysis: emptyAnalysis(language, skipped, context), tree: null, source: null };
 }
 
 export async function analyze(input: AnalyzeInput, catalog: Catalog, parsers: Parsers): Promise<AnalyzeOutput> {

@@ -18,12 +18,12 @@ const PRODUCT_SIGNALS: readonly Signal<Product>[] = [
   {
     value: 'onelogin',
     pattern:
-      /\bOneLogin(?:Helper|Pro|Manager|ThemeConfig|Callback|Result|Listener|Module|Kit)\b|\bGOL(?:Manager|AuthViewModel|AuthView|Result)\b|com\.geetest\.onelogin|@geetest\/onelogin(?![-_]h5)|<OneLoginSDK\/|\bOLErrorCode_\d+|\boneLoginThemeConfig\b|\bQPOneLogin\b/u,
+      /\bOneLogin(?:Helper|Pro|Manager|ThemeConfig|Callback|Result|Listener|Module|Kit)\b|\bGOL(?:Manager|AuthViewModel|AuthView|Result)\b|com\.geetest\.onelogin|@geetest\/onelogin(?![-_]h5)|<OneLoginSDK\/|\bimport\s+OneLoginSDK\b|\bOLErrorCode_\d+|\boneLoginThemeConfig\b|\bQPOneLogin\b/u,
   },
   {
     value: 'onepass',
     pattern:
-      /\bOnePass(?:Helper|Manager|Listener|Callback|Module|Kit)\b|\bGOP(?:Manager|Error\w*|OnePass\w*)\b|com\.geetest\.onepass|@geetest\/onepass(?![-_]h5)|<OnePassSDK\/|<GTOnePass\w*\//u,
+      /\bOnePass(?:Helper|Manager|Listener|Callback|Module|Kit)\b|\bGOP(?:Manager|Error\w*|OnePass\w*)\b|com\.geetest\.onepass|@geetest\/onepass(?![-_]h5)|<OnePassSDK\/|\bimport\s+OnePassSDK\b|<GTOnePass\w*\//u,
   },
 ];
 

@@ -42,6 +42,8 @@ interface Site {
   readonly handlerKey: string;
   readonly kind: HandlerKind;
   readonly root: Node;
+  /** Where the handler ends when its links are not all inside `root` (Kotlin's `when { a -> …; b -> … }`). */
+  readonly end?: number;
   readonly subject: string | null;
   readonly branchNode: Node;
   readonly label: TextRange;
@@ -160,7 +162,7 @@ export class Extractor {
       handler = {
         key: site.handlerKey,
         kind: site.kind,
-        range: rangeOf(site.root),
+        range: { start: site.root.startIndex, end: Math.max(site.root.endIndex, site.end ?? 0) },
         subject: site.subject,
         branches: [],
         fallback: site.fallback ? rangeOf(site.fallback) : null,
@@ -200,15 +202,17 @@ export class Extractor {
           let last = head;
           for (let next = ifStatements.nextInChain(last); next; next = ifStatements.nextInChain(last)) last = next;
           const consequence = ifStatements.consequence(ifNode);
+          const fallback = ifStatements.elseBlock(last);
           return {
             handlerKey: `if:${head.id}:${subject ?? ''}`,
             kind: 'if-chain',
             root: head,
+            end: Math.max(last.endIndex, fallback?.endIndex ?? 0),
             subject,
             branchNode: ifNode,
             label: { start: ifNode.startIndex, end: consequence?.startIndex ?? usage.site.endIndex },
             body: consequence,
-            fallback: ifStatements.elseBlock(last),
+            fallback,
             template,
           };
         }
@@ -270,6 +274,8 @@ export function parseCode(value: string): number | null {
  * prefixes (`@"…"`, `'…'`): the form a fix repeats for another code.
  */
 function comparisonTemplate(site: Node, value: Node): string | null {
+  // A name holds no code as written, even when it has digits (OLErrorCode_20302).
+  if (/^[\p{L}_$]/u.test(value.text)) return null;
   const siteText = site.text;
   const valueStart = value.startIndex - site.startIndex;
   const digits = /-?\s*\d+/u.exec(value.text);

@@ -31,6 +31,11 @@ export const MESSAGES = {
     zh: '{0} 是级联错误码，但日志中没有运营商错误码（metadata 中的 {1}）。',
     en: "{0} is a cascading code, but the log holds no carrier code ({1} in the result's metadata).",
   },
+  fixAddBranches: { zh: '补上缺少的运营商分支（{0}）', en: 'Add the missing carrier branches ({0})' },
+  fixDispatch: { zh: '按{0}自己的错误码分别处理', en: "Dispatch on {0}'s own code" },
+  fixSuppress: { zh: '在此行忽略 {0}', en: 'Suppress {0} on this line' },
+  lensHandled: { zh: '处理了 {0}/{1} 个{2}错误码', en: 'Handles {0} of {1} {2} codes' },
+  lensMissingCarriers: { zh: '缺少：{0}', en: 'missing: {0}' },
 } as const satisfies Record<string, Bilingual>;
 
 export type MessageId = keyof typeof MESSAGES;

@@ -49,6 +49,13 @@ export function javaValueAt(leaf: Node): ValueNode | null {
   }
 }
 
+/** The compared expression without parentheses and casts: `(String) json.get("errorCode")`. */
+function subjectOf(node: Node | null): Node | null {
+  let current = unwrapParentheses(node);
+  while (current?.type === 'cast_expression') current = unwrapParentheses(field(current, 'value'));
+  return current;
+}
+
 /** `Codes.USER_CANCEL`: the whole field access stands where the constant is used. */
 function widenFieldAccess(node: Node): Node {
   let current = node;
@@ -84,7 +91,7 @@ export function javaUsageOf(value: Node): Usage | null {
   switch (parent.type) {
     case 'binary_expression':
       if (!isEqualityOperator(field(parent, 'operator')?.type)) return null;
-      return { kind: 'comparison', subject: otherOperand(parent, operand), site: parent };
+      return { kind: 'comparison', subject: subjectOf(otherOperand(parent, operand)), site: parent };
     case 'method_invocation':
       return receiverUsage(parent, operand);
     case 'argument_list':
@@ -94,7 +101,7 @@ export function javaUsageOf(value: Node): Usage | null {
       if (branch?.type !== 'switch_block_statement_group' && branch?.type !== 'switch_rule') return null;
       const dispatch = branch.parent?.parent;
       if (dispatch?.type !== 'switch_expression') return null;
-      return { kind: 'case', subject: unwrapParentheses(field(dispatch, 'condition')), dispatch, branch };
+      return { kind: 'case', subject: subjectOf(field(dispatch, 'condition')), dispatch, branch };
     }
     case 'variable_declarator': {
       if (!field(parent, 'value')?.equals(operand)) return null;
@@ -114,10 +121,10 @@ function receiverUsage(invocation: Node, operand: Node): Usage | null {
   const name = field(invocation, 'name')?.text ?? '';
   const args = argumentsOf(field(invocation, 'arguments'));
   if (args.length !== 1) return null;
-  if (RECEIVER_EQUALS.has(name)) return { kind: 'comparison', subject: unwrapParentheses(args[0]!), site: invocation };
+  if (RECEIVER_EQUALS.has(name)) return { kind: 'comparison', subject: subjectOf(args[0]!), site: invocation };
   if (name === 'compareTo' || name === 'compareToIgnoreCase') {
     const site = compareToZero(invocation);
-    return site ? { kind: 'comparison', subject: unwrapParentheses(args[0]!), site } : null;
+    return site ? { kind: 'comparison', subject: subjectOf(args[0]!), site } : null;
   }
   return null;
 }
@@ -138,14 +145,14 @@ function argumentUsage(list: Node, operand: Node): Usage | null {
   const name = field(call, 'name')?.text ?? '';
   const receiver = field(call, 'object');
   if (args.length === 1 && receiver && RECEIVER_EQUALS.has(name)) {
-    return { kind: 'comparison', subject: unwrapParentheses(receiver), site: call };
+    return { kind: 'comparison', subject: subjectOf(receiver), site: call };
   }
   if (args.length === 1 && receiver && (name === 'compareTo' || name === 'compareToIgnoreCase')) {
     const site = compareToZero(call);
-    return site ? { kind: 'comparison', subject: unwrapParentheses(receiver), site } : null;
+    return site ? { kind: 'comparison', subject: subjectOf(receiver), site } : null;
   }
   if (args.length === 2 && STATIC_EQUALS.has(name)) {
-    return { kind: 'comparison', subject: unwrapParentheses(args[1 - index]!), site: call };
+    return { kind: 'comparison', subject: subjectOf(args[1 - index]!), site: call };
   }
   // Map.of("-20202", "…", "-20203", "…"): keys stand at even positions.
   if (name === 'of' && receiver && MAP_FACTORY.test(receiver.text) && args.length % 2 === 0 && index % 2 === 0) {

@@ -1,0 +1,523 @@
+/**
+ * ArkTS (HarmonyOS `.ets`) → something the TypeScript grammar parses, by an EQUAL-LENGTH rewrite:
+ * every character keeps its offset and every line break stays where it is, so node ranges in the
+ * rewritten text are ranges in the original. Only syntax that is not TypeScript is touched, so on
+ * plain TypeScript the rewrite changes nothing. Rules (measured in shared/design/parsers.md):
+ *
+ * 1. `struct Name {` → `class  Name {` (`struct` and `class ` are both 6 characters).
+ * 2. A decorator directly before a function (`@Styles function`, `@Extend(Text) function`,
+ *    `@Builder function`) → an equal-length comment.
+ * 3. A UI call with a trailing block in statement position, `Column(args) {`, → `Column(args);{`;
+ *    with no blank to spare (`Row(){…}`), that `{` and its matching `}` become `;`.
+ * 4. A `.` that cannot continue an expression (after a `;`, after a block's `{`, after the `}` of a
+ *    UI block, as in `}\n.width('100%')` or `@Styles f() {\n.width(100)`) → a space. Inside an
+ *    object literal, `{ .backgroundColor(Color.Red) }` (stateStyles) becomes `_ .backgroundColor(…) `.
+ *
+ * Positions are found on a masked copy (strings, template literals, regular expressions and comments
+ * blanked out), so nothing inside a string or a comment is ever rewritten.
+ */
+
+/** What a `{` opened, as far as the rewrite needs to know. */
+type BraceKind =
+  /** Statements: a function body, an if/for/while body, a plain block. */
+  | 'code'
+  /** The statements of a UI component's trailing block (`Column() { … }`), rewritten. */
+  | 'ui'
+  /** A class / struct / interface / enum body: methods here are not UI calls. */
+  | 'member'
+  /** An object literal, a destructuring pattern, a type literal, import/export braces. */
+  | 'object';
+
+interface Brace {
+  readonly kind: BraceKind;
+  /** Token index of the `{`. */
+  readonly token: number;
+  /** What the matching `}` becomes, if anything. */
+  closeAs?: string;
+}
+
+type TokenType = 'word' | 'number' | 'string' | 'punct';
+
+interface Token {
+  readonly type: TokenType;
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Replaces a code unit, never a line break. */
+class Edits {
+  private readonly chars = new Map<number, string>();
+
+  set(index: number, char: string): void {
+    this.chars.set(index, char);
+  }
+
+  get size(): number {
+    return this.chars.size;
+  }
+
+  apply(text: string): string {
+    if (this.chars.size === 0) return text;
+    const units = text.split('');
+    for (const [index, char] of this.chars) {
+      if (units[index] !== '\n' && units[index] !== '\r') units[index] = char;
+    }
+    return units.join('');
+  }
+}
+
+/** The equal-length ArkTS → TypeScript rewrite. Returns `text` itself when nothing needs rewriting. */
+export function rewriteArkts(text: string): string {
+  const masked = maskArkts(text);
+  const tokens = tokenize(masked);
+  const edits = new Edits();
+  new Rewriter(text, masked, tokens, edits).run();
+  return edits.apply(text);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Masking: strings, templates, regular expressions and comments, same length, line breaks kept.
+
+const REGEX_AFTER_WORD = new Set([
+  'return', 'typeof', 'case', 'do', 'else', 'in', 'of', 'new', 'delete', 'void', 'throw', 'instanceof', 'yield', 'await',
+]);
+const REGEX_AFTER_PUNCT = new Set('(,=:[!&|?{};+-*%<>~^'.split(''));
+
+/**
+ * A copy of `text` where the content of every string, template literal and regular expression is `x`
+ * (delimiters kept) and every comment is blanks; line breaks stay. Offsets are unchanged.
+ */
+export function maskArkts(text: string): string {
+  const out = text.split('');
+  const blank = (from: number, to: number, fill: string): void => {
+    for (let i = from; i < to; i++) if (out[i] !== '\n' && out[i] !== '\r') out[i] = fill;
+  };
+  let lastSignificant = -1;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text[i]!;
+    if (c === '/' && text[i + 1] === '/') {
+      const end = lineEnd(text, i);
+      blank(i, end, ' ');
+      i = end;
+      continue;
+    }
+    if (c === '/' && text[i + 1] === '*') {
+      const close = text.indexOf('*/', i + 2);
+      const end = close < 0 ? n : close + 2;
+      blank(i, end, ' ');
+      i = end;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      const end = skipString(text, i);
+      blank(i + 1, text[end - 1] === c && end - 1 > i ? end - 1 : end, 'x');
+      lastSignificant = end - 1;
+      i = end;
+      continue;
+    }
+    if (c === '`') {
+      const end = skipTemplate(text, i);
+      blank(i + 1, text[end - 1] === '`' && end - 1 > i ? end - 1 : end, 'x');
+      lastSignificant = end - 1;
+      i = end;
+      continue;
+    }
+    if (c === '/' && regexMayStart(text, lastSignificant)) {
+      const end = skipRegex(text, i);
+      if (end > 0) {
+        blank(i + 1, end, 'x');
+        lastSignificant = end;
+        i = end + 1;
+        continue;
+      }
+    }
+    if (!/\s/u.test(c)) lastSignificant = i;
+    i++;
+  }
+  return out.join('');
+}
+
+function lineEnd(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) if (text[i] === '\n' || text[i] === '\r') return i;
+  return text.length;
+}
+
+/** The end (exclusive) of the string literal starting at `start`; an unterminated one ends at its line. */
+function skipString(text: string, start: number): number {
+  const quote = text[start];
+  for (let i = start + 1; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === quote) return i + 1;
+    if (c === '\n' || c === '\r') return i;
+  }
+  return text.length;
+}
+
+/** The end (exclusive) of the template literal starting at `start`, across `${ … }` substitutions. */
+function skipTemplate(text: string, start: number): number {
+  for (let i = start + 1; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === '`') return i + 1;
+    if (c === '$' && text[i + 1] === '{') i = skipSubstitution(text, i + 2) - 1;
+  }
+  return text.length;
+}
+
+/** From just inside `${`, the index after its matching `}`. */
+function skipSubstitution(text: string, from: number): number {
+  let depth = 1;
+  let i = from;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (c === '"' || c === "'") {
+      i = skipString(text, i);
+      continue;
+    }
+    if (c === '`') {
+      i = skipTemplate(text, i);
+      continue;
+    }
+    if (c === '/' && text[i + 1] === '*') {
+      const close = text.indexOf('*/', i + 2);
+      i = close < 0 ? text.length : close + 2;
+      continue;
+    }
+    if (c === '/' && text[i + 1] === '/') {
+      i = lineEnd(text, i);
+      continue;
+    }
+    if (c === '{') depth++;
+    if (c === '}' && --depth === 0) return i + 1;
+    i++;
+  }
+  return text.length;
+}
+
+/** Whether a `/` after the character at `last` starts a regular expression rather than a division. */
+function regexMayStart(text: string, last: number): boolean {
+  if (last < 0) return true;
+  const c = text[last]!;
+  if (REGEX_AFTER_PUNCT.has(c)) {
+    // `a++ / b` and `a-- / b` divide.
+    return !((c === '+' || c === '-') && text[last - 1] === c);
+  }
+  if (/[\w$]/u.test(c)) {
+    let start = last;
+    while (start > 0 && /[\w$]/u.test(text[start - 1]!)) start--;
+    return REGEX_AFTER_WORD.has(text.slice(start, last + 1));
+  }
+  return false;
+}
+
+/** The index of the closing `/` of a regular expression at `start`, or -1 if it is not one. */
+function skipRegex(text: string, start: number): number {
+  let inClass = false;
+  for (let i = start + 1; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n' || c === '\r') return -1;
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === '[') inClass = true;
+    else if (c === ']') inClass = false;
+    else if (c === '/' && !inClass) {
+      return i === start + 1 ? -1 : i;
+    }
+  }
+  return -1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tokens of the masked text.
+
+const WORD = /[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*/uy;
+const NUMBER = /(?:\d|\.\d)[\w.]*/uy;
+const STRING = /'[^'\n\r]*'?|"[^"\n\r]*"?|`[^`]*`?/uy;
+const TOKEN_PATTERNS = [
+  ['word', WORD],
+  ['number', NUMBER],
+  ['string', STRING],
+] as const;
+const PUNCT = /=>|\.\.\.|\?\.(?!\d)|&&|\|\||\?\?|[^\s]/uy;
+
+function tokenize(masked: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  const n = masked.length;
+  while (i < n) {
+    const c = masked.charCodeAt(i);
+    // Whitespace (ASCII fast path, then Unicode blanks such as U+3000 and the BOM).
+    if (c === 32 || c === 10 || c === 13 || c === 9 || /\s/u.test(masked[i]!)) {
+      i++;
+      continue;
+    }
+    let type: TokenType = 'punct';
+    let end = -1;
+    for (const [kind, pattern] of TOKEN_PATTERNS) {
+      pattern.lastIndex = i;
+      if (pattern.test(masked)) {
+        type = kind;
+        end = pattern.lastIndex;
+        break;
+      }
+    }
+    if (end < 0) {
+      PUNCT.lastIndex = i;
+      end = PUNCT.test(masked) ? PUNCT.lastIndex : i + 1;
+    }
+    tokens.push({ type, text: masked.slice(i, end), start: i, end });
+    i = end;
+  }
+  return tokens;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The rules.
+
+/** Tokens after which a `{` opens an object literal, a pattern or a type, not statements. */
+const OBJECT_AFTER = new Set([
+  '=', '(', ',', '[', '?', '||', '&&', '??', '...', '!', '+', '-', '*', '/', '%', '<', '|', '&', '~', '^',
+  'return', 'yield', 'await', 'typeof', 'export', 'import', 'const', 'let', 'var', 'in', 'of', 'new', 'throw', 'type', 'case',
+  'default', 'as', 'satisfies', 'extends', 'keyof', 'is',
+]);
+const BLOCK_AFTER_WORD = new Set(['else', 'try', 'finally', 'do']);
+const TYPE_BODY_KEYWORDS = new Set(['class', 'struct', 'interface', 'enum']);
+/** A callee preceded by one of these is a declaration or a member access, not a UI call. */
+const NOT_UI_AFTER = new Set(['.', '?.', 'function', '*', 'new', 'class', 'get', 'set', 'static', 'async']);
+/** What may stand between a decorator and `function`. */
+const FUNCTION_MODIFIERS = new Set(['export', 'default', 'async', 'declare']);
+
+class Rewriter {
+  private readonly braces: Brace[] = [];
+  /** Token index of a `)` → token index of its `(`. */
+  private readonly parenOpen = new Map<number, number>();
+  private readonly parens: number[] = [];
+  /** Token index of a `}` → the brace it closed. */
+  private readonly closed = new Map<number, Brace>();
+
+  constructor(
+    private readonly text: string,
+    private readonly masked: string,
+    private readonly tokens: readonly Token[],
+    private readonly edits: Edits,
+  ) {}
+
+  run(): void {
+    const { tokens } = this;
+    for (let k = 0; k < tokens.length; k++) {
+      const token = tokens[k]!;
+      if (token.type === 'word') {
+        if (token.text === 'struct') this.struct(k);
+        continue;
+      }
+      if (token.type !== 'punct') continue;
+      switch (token.text) {
+        case '@':
+          this.decorator(k);
+          break;
+        case '(':
+          this.parens.push(k);
+          break;
+        case ')': {
+          const open = this.parens.pop();
+          if (open !== undefined) this.parenOpen.set(k, open);
+          break;
+        }
+        case '{':
+          this.open(k);
+          break;
+        case '}': {
+          const brace = this.braces.pop();
+          if (!brace) break;
+          this.closed.set(k, brace);
+          if (brace.closeAs !== undefined) this.edits.set(token.start, brace.closeAs);
+          break;
+        }
+        case '.':
+          this.dot(k);
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+  /** Rule 1: `struct Name {` / `struct Name extends …` → `class  Name …`. */
+  private struct(k: number): void {
+    const previous = this.tokens[k - 1];
+    const name = this.tokens[k + 1];
+    const after = this.tokens[k + 2];
+    if (previous && (previous.text === '.' || previous.text === '?.')) return;
+    if (name?.type !== 'word' || !after) return;
+    if (after.text !== '{' && after.text !== 'extends' && after.text !== 'implements') return;
+    const start = this.tokens[k]!.start;
+    'class '.split('').forEach((char, offset) => this.edits.set(start + offset, char));
+  }
+
+  /** Rule 2: a decorator (or a run of them) directly before `function` becomes a comment. */
+  private decorator(k: number): void {
+    const end = this.decoratorEnd(k);
+    if (end < 0) return;
+    let next = end + 1;
+    while (this.tokens[next]?.text === '@') {
+      const followingEnd = this.decoratorEnd(next);
+      if (followingEnd < 0) return;
+      next = followingEnd + 1;
+    }
+    while (this.tokens[next] && FUNCTION_MODIFIERS.has(this.tokens[next]!.text)) next++;
+    if (this.tokens[next]?.text !== 'function') return;
+    const from = this.tokens[k]!.start;
+    const to = this.tokens[end]!.end;
+    if (to - from >= 4 && !/[\n\r]/u.test(this.masked.slice(from, to))) {
+      this.edits.set(from, '/');
+      this.edits.set(to - 1, '/');
+      for (let i = from + 1; i < to - 1; i++) this.edits.set(i, '*');
+    } else {
+      for (let i = from; i < to; i++) this.edits.set(i, ' ');
+    }
+  }
+
+  /** The last token of the decorator `@Name`, `@a.b` or `@Name(args)` starting at `k`, or -1. */
+  private decoratorEnd(k: number): number {
+    const { tokens } = this;
+    let i = k + 1;
+    if (tokens[i]?.type !== 'word') return -1;
+    while (tokens[i + 1]?.text === '.' && tokens[i + 2]?.type === 'word') i += 2;
+    if (tokens[i + 1]?.text !== '(') return i;
+    let depth = 0;
+    for (let j = i + 1; j < tokens.length; j++) {
+      const text = tokens[j]!.text;
+      if (text === '(') depth++;
+      else if (text === ')' && --depth === 0) return j;
+    }
+    return -1;
+  }
+
+  private get context(): BraceKind {
+    return this.braces.at(-1)?.kind ?? 'code';
+  }
+
+  /** Classifies a `{`, and applies rule 3 when it is a UI call's trailing block. */
+  private open(k: number): void {
+    const { tokens } = this;
+    const token = tokens[k]!;
+    const previous = tokens[k - 1];
+    let kind: BraceKind;
+    if (!previous || previous.text === '{' || previous.text === '}' || previous.text === ';' || previous.text === '=>') {
+      kind = 'code';
+    } else if (previous.text === ')') {
+      kind = this.isUiCall(k - 1) ? 'ui' : 'code';
+      if (kind === 'ui') {
+        // A blank of the original text (never a character of a comment in between) takes the `;`.
+        const blank = this.text.slice(previous.end, token.start).search(/[ \t]/u);
+        if (blank >= 0) {
+          this.edits.set(previous.end + blank, ';');
+        } else {
+          this.edits.set(token.start, ';');
+          this.braces.push({ kind, token: k, closeAs: ';' });
+          return;
+        }
+      }
+    } else if (previous.type === 'word' && BLOCK_AFTER_WORD.has(previous.text)) {
+      kind = 'code';
+    } else if (previous.text === ':') {
+      kind = this.isCaseLabel(k - 1) ? 'code' : 'object';
+    } else if (OBJECT_AFTER.has(previous.text)) {
+      kind = 'object';
+    } else {
+      kind = this.headerKind(k);
+    }
+    this.braces.push({ kind, token: k });
+  }
+
+  /** Whether the `)` at `k` ends `Upper(args)` in statement position. */
+  private isUiCall(k: number): boolean {
+    const context = this.context;
+    if (context !== 'code' && context !== 'ui') return false;
+    const open = this.parenOpen.get(k);
+    if (open === undefined) return false;
+    const callee = this.tokens[open - 1];
+    if (callee?.type !== 'word' || !/^[A-Z]/u.test(callee.text)) return false;
+    const before = this.tokens[open - 2];
+    return !before || !NOT_UI_AFTER.has(before.text);
+  }
+
+  /** Whether the `:` at `k` ends a `case …:` or `default:` label. */
+  private isCaseLabel(k: number): boolean {
+    const { tokens } = this;
+    if (tokens[k - 1]?.text === 'default') return true;
+    for (let i = k - 1; i >= 0; i--) {
+      const text = tokens[i]!.text;
+      if (text === 'case') return true;
+      if (text === ';' || text === '{' || text === '}' || text === ':') return false;
+    }
+    return false;
+  }
+
+  /**
+   * For a `{` after a name, `>` or `]`: the body of a class / struct / interface / enum, or a function
+   * body after a return type (`): Promise<void> {`). Walks back over the header, jumping over balanced
+   * parentheses and object / type braces.
+   */
+  private headerKind(k: number): BraceKind {
+    const { tokens } = this;
+    for (let i = k - 1; i >= 0; i--) {
+      const token = tokens[i]!;
+      if (token.type === 'word') {
+        if (TYPE_BODY_KEYWORDS.has(token.text) && tokens[i - 1]?.text !== '.') return 'member';
+        if (token.text === 'function') return 'code';
+        continue;
+      }
+      if (token.type !== 'punct') continue;
+      if (token.text === ')') {
+        const open = this.parenOpen.get(i);
+        if (open === undefined) return 'code';
+        i = open;
+        continue;
+      }
+      if (token.text === '}') {
+        const brace = this.closed.get(i);
+        if (!brace || brace.kind !== 'object') return 'code';
+        i = brace.token;
+        continue;
+      }
+      if (token.text === ';' || token.text === '{' || token.text === '=>' || token.text === '(' || token.text === '[') return 'code';
+    }
+    return 'code';
+  }
+
+  /** Rule 4: a `.` that cannot continue an expression. */
+  private dot(k: number): void {
+    const { tokens } = this;
+    const token = tokens[k]!;
+    const previous = tokens[k - 1];
+    if (!previous) return;
+    if (previous.text === ';') {
+      this.edits.set(token.start, ' ');
+    } else if (previous.text === '{') {
+      const brace = this.braces.at(-1);
+      if (!brace || brace.token !== k - 1) return;
+      if (brace.kind === 'object') {
+        // `pressed: { .backgroundColor(Color.Red) }` → `pressed: _ .backgroundColor(Color.Red)  `.
+        this.edits.set(previous.start, '_');
+        brace.closeAs = ' ';
+      } else {
+        this.edits.set(token.start, ' ');
+      }
+    } else if (previous.text === '}') {
+      if (this.closed.get(k - 1)?.kind === 'ui') this.edits.set(token.start, ' ');
+    }
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * Findings as LSP diagnostics: the full shape (code = rule id, source, a link to the rule's docs, data
+ * for the code actions), severities from the settings, and suppression comments honoured.
+ */
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { ruleDocsUrl } from '../analysis/rules/docs';
+import type { Analysis, Finding, RuleId, Severity } from '../analysis/types';
+import type { Lang } from '../catalog/types';
+import type { Settings } from '../settings';
+import type { LineIndex } from '../util/line-index';
+import { toLspRange } from './positions';
+
+export const DIAGNOSTIC_SOURCE = 'onelogin-codes';
+
+/** What a code action needs to find the finding again in the current analysis. */
+export interface DiagnosticData {
+  readonly rule: RuleId;
+  readonly start: number;
+  readonly end: number;
+}
+
+const LSP_SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/**
+ * `// onelogin-codes-disable-next-line` (every rule) or `… cascade-subcodes, unknown-code` (those rules),
+ * in a line or block comment of any of our languages.
+ */
+const SUPPRESSION = /(?:\/\/|\/\*|#)\s*onelogin-codes-disable-next-line\b([^*\n]*)/u;
+
+export function isSuppressed(finding: Finding, text: string, lines: LineIndex): boolean {
+  const line = lines.positionAt(finding.range.start).line;
+  if (line === 0) return false;
+  const start = lines.offsetAt({ line: line - 1, character: 0 });
+  const end = lines.offsetAt({ line, character: 0 });
+  const match = SUPPRESSION.exec(text.slice(start, end));
+  if (!match) return false;
+  const rules = match[1]!.split(/[\s,]+/u).filter(Boolean);
+  return rules.length === 0 || rules.includes(finding.rule);
+}
+
+export function effectiveSeverity(finding: Finding, settings: Settings): Severity | 'off' {
+  return settings.rules[finding.rule] ?? finding.severity;
+}
+
+export function toDiagnostics(analysis: Analysis, text: string, lines: LineIndex, settings: Settings, lang: Lang): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const finding of analysis.findings) {
+    const severity = effectiveSeverity(finding, settings);
+    if (severity === 'off' || isSuppressed(finding, text, lines)) continue;
+    const data: DiagnosticData = { rule: finding.rule, start: finding.range.start, end: finding.range.end };
+    diagnostics.push({
+      range: toLspRange(lines, finding.range),
+      severity: LSP_SEVERITY[severity],
+      code: finding.rule,
+      source: DIAGNOSTIC_SOURCE,
+      codeDescription: { href: ruleDocsUrl(finding.rule) },
+      message: finding.message[lang],
+      data,
+    });
+  }
+  return diagnostics;
+}

@@ -1,0 +1,54 @@
+/** Reading the file's own layout (line ends, indentation) so inserted code looks like its neighbours. */
+import type { Handler } from '../../analysis/types';
+import type { Layout } from './snippets';
+
+export interface TextEditAt {
+  readonly start: number;
+  readonly end: number;
+  readonly newText: string;
+}
+
+export function eolOf(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+export function lineStartOf(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** The offset just after the line break that ends the line holding `offset`. */
+export function nextLineStartOf(text: string, offset: number): number {
+  const newline = text.indexOf('\n', offset);
+  return newline < 0 ? text.length : newline + 1;
+}
+
+export function indentationAt(text: string, offset: number): string {
+  const start = lineStartOf(text, offset);
+  return /^[ \t]*/u.exec(text.slice(start, start + 200))![0];
+}
+
+/** One level of indentation: the smallest step between the handler's line and the lines inside it. */
+export function indentUnit(text: string, handler: Handler): string {
+  const base = indentationAt(text, handler.range.start);
+  const inner = text.slice(handler.range.start, handler.range.end).split(/\r?\n/u).slice(1);
+  let best: string | null = null;
+  for (const line of inner) {
+    const indent = /^[ \t]*/u.exec(line)![0];
+    if (line.trim() === '' || indent.length <= base.length || !indent.startsWith(base)) continue;
+    const step = indent.slice(base.length);
+    if (best === null || step.length < best.length) best = step;
+  }
+  return best ?? (/^\t/mu.test(text) ? '\t' : '    ');
+}
+
+export function layoutAt(text: string, offset: number, handler: Handler): Layout {
+  return { indent: indentationAt(text, offset), unit: indentUnit(text, handler), eol: eolOf(text) };
+}
+
+/** A comment-sized summary of a row: description and steps, cut to a line's length. */
+export function adviceComment(description: string, steps: readonly string[], lang: 'zh' | 'en', limit = 110): string {
+  const what = description.replace(/[.。；;，,]+$/u, '');
+  const joined = lang === 'zh' ? `${what}：${steps.join('；')}` : `${what}: ${steps.join(' ')}`;
+  const chars = [...joined.replace(/\s+/gu, ' ')];
+  return chars.length > limit ? `${chars.slice(0, limit - 1).join('')}…` : chars.join('');
+}
