@@ -205,6 +205,22 @@ describe('analysis: ArkTS', () => {
     assert.deepEqual(analysis.findings, []);
   });
 
+  it('reads a vendor-doc style demo: onResult(result) and onTokenFail(data) callback objects, OneLogin and OnePass in one file', async () => {
+    const { text, analysis } = await analyzeFixture('arkts/VendorDemo.ets');
+    assert.deepEqual(referencesOf(text, analysis), [
+      [-20302, "'-20302'", 23],
+      [-20303, "'-20303'", 25],
+      [-20205, '-20205', 42],
+      [-20206, '-20206', 43],
+    ]);
+    // The codes decide between the two products the file names: -20205/-20206 are OnePass codes only.
+    assert.deepEqual(handlersOf(text, analysis), [
+      { kind: 'if-chain', subject: 'json.errorCode', codes: [-20302, -20303], table: 'onelogin/harmonyos', hasFallback: false, line: 23 },
+      { kind: 'switch', subject: 'json.code', codes: [-20205, -20206], table: 'onepass/harmonyos', hasFallback: true, line: 41 },
+    ]);
+    assert.deepEqual(analysis.findings, []);
+  });
+
   it('reads a handler in an inline page and keeps its ranges on the original text', async () => {
     const text = [
       "import { OneLoginHelper } from '@geetest/onelogin'",

@@ -53,10 +53,6 @@ class Edits {
     this.chars.set(index, char);
   }
 
-  get size(): number {
-    return this.chars.size;
-  }
-
   apply(text: string): string {
     if (this.chars.size === 0) return text;
     const units = text.split('');

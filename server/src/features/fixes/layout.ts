@@ -45,10 +45,16 @@ export function layoutAt(text: string, offset: number, handler: Handler): Layout
   return { indent: indentationAt(text, offset), unit: indentUnit(text, handler), eol: eolOf(text) };
 }
 
-/** A comment-sized summary of a row: description and steps, cut to a line's length. */
-export function adviceComment(description: string, steps: readonly string[], lang: 'zh' | 'en', limit = 110): string {
+/**
+ * A one-line summary of a row for a comment: description and steps, cut at a word (or, in Chinese, a
+ * clause) boundary when longer than `limit` characters.
+ */
+export function adviceComment(description: string, steps: readonly string[], lang: 'zh' | 'en', limit = 140): string {
   const what = description.replace(/[.。；;，,]+$/u, '');
-  const joined = lang === 'zh' ? `${what}：${steps.join('；')}` : `${what}: ${steps.join(' ')}`;
-  const chars = [...joined.replace(/\s+/gu, ' ')];
-  return chars.length > limit ? `${chars.slice(0, limit - 1).join('')}…` : chars.join('');
+  const joined = (lang === 'zh' ? `${what}：${steps.join('；')}` : `${what}: ${steps.join(' ')}`).replace(/\s+/gu, ' ');
+  const chars = [...joined];
+  if (chars.length <= limit) return joined;
+  const cut = chars.slice(0, limit - 1).join('');
+  const boundary = Math.max(cut.lastIndexOf(' '), cut.lastIndexOf('，'), cut.lastIndexOf('；'), cut.lastIndexOf(','));
+  return `${boundary > limit / 2 ? cut.slice(0, boundary) : cut}…`;
 }

@@ -5,7 +5,8 @@
  */
 import type { CodeReference, Handler, MissingCode, SourceLanguage } from '../../analysis/types';
 import type { Lang } from '../../catalog/types';
-import { adviceComment, eolOf, indentationAt, layoutAt, lineStartOf, type TextEditAt } from './layout';
+import { label } from '../../i18n/messages';
+import { eolOf, indentationAt, layoutAt, lineStartOf, type TextEditAt } from './layout';
 import { SNIPPETS, type ArmStyle } from './snippets';
 
 export function missingBranchesEdit(
@@ -22,7 +23,8 @@ export function missingBranchesEdit(
   const literal = literalWriter(references, language);
   const shared = sharedCascadeBody(handler, text, isCascading);
   const bodyOf = (m: MissingCode) => [
-    snippets.lineComment(`${m.code} ${adviceComment(m.description[lang], m.steps[lang], lang)}`),
+    snippets.lineComment(`${m.code} ${m.description[lang]}`),
+    snippets.lineComment(`${label(lang, 'steps')} ${m.steps[lang].join(lang === 'zh' ? '；' : ' ')}`),
     ...(shared ?? []),
   ];
 
@@ -94,15 +96,16 @@ function armStyle(handler: Handler, language: SourceLanguage, text: string): Arm
 }
 
 /**
- * When every branch for a cascading code runs the same block (say `showCarrierError(result);`), the new
- * branches run it too. Only block bodies of if chains qualify; anything naming a code does not.
+ * When two or more branches for cascading codes run the same block (say `showCarrierError(result);`),
+ * the new branches run it too. Only block bodies of if chains qualify; anything naming a code does not.
  */
 function sharedCascadeBody(handler: Handler, text: string, isCascading: (code: number) => boolean): string[] | null {
   if (handler.kind !== 'if-chain') return null;
   const bodies = handler.branches
     .filter((b) => b.codes.some(isCascading) && b.body)
     .map((b) => text.slice(b.body!.start, b.body!.end).trim());
-  if (bodies.length === 0 || bodies.some((b) => b !== bodies[0] || !b.startsWith('{') || /\d{4,}/u.test(b))) return null;
+  // One branch is no pattern; two or more running the same block are.
+  if (bodies.length < 2 || bodies.some((b) => b !== bodies[0] || !b.startsWith('{') || /\d{4,}/u.test(b))) return null;
   const inner = bodies[0]!.slice(1, -1).split(/\r?\n/u).filter((line) => line.trim() !== '');
   if (inner.length === 0) return null;
   const common = Math.min(...inner.map((line) => /^[ \t]*/u.exec(line)![0].length));
