@@ -162,6 +162,20 @@ describe('analysis: Objective-C NS_ENUM rewrite and SDK headers', () => {
     assert.equal(prepared, expected);
   });
 
+  it('rewrites NS_ERROR_ENUM and NS_CLOSED_ENUM too, and the result parses', async () => {
+    const text = [
+      'typedef NS_ERROR_ENUM(GOPErrorDomain, GOPErrorCode) {',
+      '    GOPErrorSocketError = -39901,',
+      '};',
+      'typedef NS_CLOSED_ENUM(NSUInteger, OLCarrier) { OLCarrierCMCC, OLCarrierCUCC };',
+      '',
+    ].join('\n');
+    const prepared = prepareObjc(text);
+    assert.equal(prepared, text.replace('typedef NS_ERROR_ENUM(GOPErrorDomain, GOPErrorCode)', 'enum GOPErrorCode'.padEnd(52)).replace('typedef NS_CLOSED_ENUM(NSUInteger, OLCarrier)', 'enum OLCarrier'.padEnd(45)));
+    assert.equal(await hasError(text), true);
+    assert.equal(await hasError(prepared), false);
+  });
+
   it('leaves strings, comments and files without the macros alone', () => {
     const text = '// typedef NS_ENUM(NSInteger, A) in a comment\nNSString *s = @"typedef NS_ENUM(NSInteger, B)";\n/* NS_ASSUME_NONNULL_BEGIN */\n';
     assert.equal(prepareObjc(text), text);

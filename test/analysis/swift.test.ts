@@ -9,6 +9,14 @@ const SWIFT_FIXTURES = readdirSync(path.join(FIXTURES, 'swift')).filter((f) => f
 const NEGATIVE_FIXTURES = readdirSync(path.join(FIXTURES, 'negative')).filter((f) => f.endsWith('.swift')).map((f) => `negative/${f}`);
 
 describe('analysis: Swift', () => {
+  it('is wired to .swift files, the patched swift grammar and the iOS platform', () => {
+    assert.equal(swiftSpec!.id, 'swift');
+    assert.equal(swiftSpec!.grammarFor('Login.swift'), 'swift');
+    assert.equal(swiftSpec!.defaultPlatform, 'ios');
+    assert.equal(swiftSpec!.lineComment, '//');
+    assert.equal(swiftSpec!.prepare, undefined);
+  });
+
   it('reads an if-chain on errorCode with || chains split over lines, and flags an Android-only code', async () => {
     const { text, analysis } = await analyzeFixture('swift/OneLoginLoginController.swift');
     assert.deepEqual(referencesOf(text, analysis), [

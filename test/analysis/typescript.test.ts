@@ -67,6 +67,20 @@ export function onResult(r: { errorCode: string; metadata: { resultCode?: string
     assert.deepEqual(analysis.findings, []);
   });
 
+  it('reads new Map([...]) lookup tables and strips casts from the subject', async () => {
+    const text = [
+      "import { OneLoginHelper } from '@geetest/onelogin';",
+      "const TIPS = new Map<string, string>([['-20202', '请打开移动数据'], ['-20203', '请使用三大运营商的 SIM 卡']]);",
+      "switch (result['errorCode'] as string) { case '-20301': break; default: break; }",
+      'declare const result: Record<string, unknown>;',
+    ].join('\n');
+    const analysis = await analyzeSource(text, 'tips.ts');
+    assert.deepEqual(handlersOf(text, analysis).map((h) => [h.kind, h.subject, h.codes]), [
+      ['map', null, [-20202, -20203]],
+      ['switch', "result['errorCode']", [-20301]],
+    ]);
+  });
+
   it('needs more than a lone distinctive number without the SDK in the file', async () => {
     const lone = await analyzeSource('if (x === -20202) { retry(); }', 'lone.ts');
     assert.deepEqual(lone.references, []);

@@ -286,6 +286,7 @@ function comparisonTemplate(site: Node, value: Node): string | null {
 
 /** Conversions that do not change what is compared: `Integer.parseInt(code)` compares `code`. */
 const SUBJECT_WRAPPERS: readonly RegExp[] = [
+  /^(.+?) as[?!]? [\w.<>[\]]+$/u,
   /^(?:Integer\.parseInt|Integer\.valueOf|Long\.parseLong|Number|parseInt|String|Int|Int32|NSNumber)\((.+?)(?:,\d+)?\)$/u,
   /^\[(.+?) (?:integerValue|intValue|stringValue)\]$/u,
   /^(.+?)\.(?:toInt|toIntOrNull|toString|intValue|integerValue|trim)\(\)$/u,

@@ -67,6 +67,14 @@ export function typescriptUsageOf(value: Node): Usage | null {
         ? { kind: 'map-key', map: pair.parent, entry: pair }
         : null;
     }
+    case 'array': {
+      // new Map([['-20202', '…'], …]): the first element of each pair is a key.
+      const pairs = parent.parent;
+      const call = pairs?.parent?.parent;
+      const isKey = parent.namedChildren[0]?.equals(operand) && parent.namedChildCount === 2;
+      const isMap = call?.type === 'new_expression' && /^(?:Map|HashMap)$/u.test(field(call, 'constructor')?.text ?? '');
+      return isKey && isMap && pairs?.type === 'array' ? { kind: 'map-key', map: pairs, entry: parent } : null;
+    }
     case 'variable_declarator': {
       if (!field(parent, 'value')?.equals(operand)) return null;
       const name = field(parent, 'name');
