@@ -155,8 +155,8 @@ describe('analysis: Objective-C NS_ENUM rewrite and SDK headers', () => {
     // Exactly the macros change; everything else stays character for character.
     const blank = (s: string) => ' '.repeat(s.length);
     const expected = text
-      .replace('typedef NS_ENUM(NSInteger, GOPErrorCode)', 'enum GOPErrorCode'.padEnd(40))
-      .replace('typedef NS_OPTIONS(NSUInteger, GOPLogOptions)', 'enum GOPLogOptions'.padEnd(45))
+      .replace('typedef NS_ENUM(NSInteger, GOPErrorCode)', 'enum GOPErrorCode'.padEnd('typedef NS_ENUM(NSInteger, GOPErrorCode)'.length))
+      .replace('typedef NS_OPTIONS(NSUInteger, GOPLogOptions)', 'enum GOPLogOptions'.padEnd('typedef NS_OPTIONS(NSUInteger, GOPLogOptions)'.length))
       .replace('NS_ASSUME_NONNULL_BEGIN', blank('NS_ASSUME_NONNULL_BEGIN'))
       .replace('NS_ASSUME_NONNULL_END', blank('NS_ASSUME_NONNULL_END'));
     assert.equal(prepared, expected);
@@ -171,7 +171,12 @@ describe('analysis: Objective-C NS_ENUM rewrite and SDK headers', () => {
       '',
     ].join('\n');
     const prepared = prepareObjc(text);
-    assert.equal(prepared, text.replace('typedef NS_ERROR_ENUM(GOPErrorDomain, GOPErrorCode)', 'enum GOPErrorCode'.padEnd(52)).replace('typedef NS_CLOSED_ENUM(NSUInteger, OLCarrier)', 'enum OLCarrier'.padEnd(45)));
+    const errorEnum = 'typedef NS_ERROR_ENUM(GOPErrorDomain, GOPErrorCode)';
+    const closedEnum = 'typedef NS_CLOSED_ENUM(NSUInteger, OLCarrier)';
+    const expected = text
+      .replace(errorEnum, 'enum GOPErrorCode'.padEnd(errorEnum.length))
+      .replace(closedEnum, 'enum OLCarrier'.padEnd(closedEnum.length));
+    assert.equal(prepared, expected);
     assert.equal(await hasError(text), true);
     assert.equal(await hasError(prepared), false);
   });

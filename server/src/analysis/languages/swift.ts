@@ -92,6 +92,12 @@ function isParenthesized(node: Node): boolean {
   return node.type === 'tuple_expression' && node.namedChildCount === 1 && field(node, 'value') !== null && field(node, 'name') === null;
 }
 
+/** `rawValue` in `x.rawValue`. */
+function memberName(navigation: Node): string | null {
+  const suffix = field(navigation, 'suffix');
+  return (suffix && field(suffix, 'suffix')?.text) ?? null;
+}
+
 /**
  * The expression a value stands as: `Codes.noSim` for the name `noSim`, `GOPErrorSocketError.rawValue`
  * for the enum name, `(x)` for `x`.
@@ -105,7 +111,7 @@ function widen(value: Node): Node {
   }
   const parent = node.parent;
   if (parent?.type === 'navigation_expression' && field(parent, 'target')?.equals(node)) {
-    if (field(field(parent, 'suffix') ?? parent, 'suffix')?.text === 'rawValue') node = parent;
+    if (memberName(parent) === 'rawValue') node = parent;
   }
   while (node.parent && isParenthesized(node.parent)) node = node.parent;
   return node;
@@ -118,7 +124,7 @@ function unwrapSubject(node: Node | null): Node | null {
     if (!current) return null;
     if (isParenthesized(current)) current = field(current, 'value');
     else if (current.type === 'as_expression') current = field(current, 'expr');
-    else if (current.type === 'navigation_expression' && CONVERSION_PROPERTIES.has(field(field(current, 'suffix') ?? current, 'suffix')?.text ?? '')) {
+    else if (current.type === 'navigation_expression' && CONVERSION_PROPERTIES.has(memberName(current) ?? '')) {
       current = field(current, 'target');
     } else if (current.type === 'call_expression' && isConversionCall(current)) {
       const argument = onlyArgument(current);
