@@ -36,12 +36,12 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
     if (!finding) continue;
     const fix = fixFor(finding, input);
     if (fix) actions.push(action(fix.title, fix.edit, input, diagnostic, true));
-    actions.push(action(t(input.lang, 'fixSuppress', finding.rule), suppressEdit(finding, input), input, diagnostic, false));
+    actions.push(action(t(input.lang, 'fixSuppress', finding.rule), [suppressEdit(finding, input)], input, diagnostic, false));
   }
   return actions;
 }
 
-function fixFor(finding: Finding, input: CodeActionInput): { title: string; edit: TextEditAt } | null {
+function fixFor(finding: Finding, input: CodeActionInput): { title: string; edit: TextEditAt[] } | null {
   const { analysis, text, catalog, lang } = input;
   const handler = analysis.handlers[finding.handler];
   if (!handler) return null;
@@ -73,16 +73,16 @@ function suppressEdit(finding: Finding, { text, analysis }: CodeActionInput): Te
   return { start, end: start, newText: `${indentationAt(text, finding.range.start)}${comment}${eolOf(text)}` };
 }
 
-function action(title: string, edit: TextEditAt, input: CodeActionInput, diagnostic: Diagnostic, preferred: boolean): CodeAction {
-  const textEdit: TextEdit = {
+function action(title: string, edits: readonly TextEditAt[], input: CodeActionInput, diagnostic: Diagnostic, preferred: boolean): CodeAction {
+  const textEdits: TextEdit[] = edits.map((edit) => ({
     range: { start: input.lines.positionAt(edit.start), end: input.lines.positionAt(edit.end) },
     newText: edit.newText,
-  };
+  }));
   return {
     title,
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
     isPreferred: preferred,
-    edit: { changes: { [input.uri]: [textEdit] } },
+    edit: { changes: { [input.uri]: textEdits } },
   };
 }

@@ -6,7 +6,7 @@
 import type { CodeReference, Handler, MissingCode, SourceLanguage } from '../../analysis/types';
 import type { Lang } from '../../catalog/types';
 import { label } from '../../i18n/messages';
-import { eolOf, indentationAt, layoutAt, lineStartOf, type TextEditAt } from './layout';
+import { eolOf, indentationAt, layoutAt, lineStartOf, nextLineStartOf, type TextEditAt } from './layout';
 import { SNIPPETS, type ArmStyle } from './snippets';
 
 export function missingBranchesEdit(
@@ -17,16 +17,28 @@ export function missingBranchesEdit(
   text: string,
   lang: Lang,
   isCascading: (code: number) => boolean,
-): TextEditAt | null {
+): TextEditAt[] | null {
   if (missing.length === 0) return null;
   const snippets = SNIPPETS[language];
   const literal = literalWriter(references, language);
-  const shared = sharedCascadeBody(handler, text, isCascading);
+  // The new branches keep doing what the handler did for these codes until now (its else / default),
+  // unless the handler's cascading branches share one body, which is then the better model.
+  const shared = sharedCascadeBody(handler, text, isCascading) ?? fallbackBody(handler, text);
   const bodyOf = (m: MissingCode) => [
     snippets.lineComment(`${m.code} ${m.description[lang]}`),
     snippets.lineComment(`${label(lang, 'steps')} ${m.steps[lang].join(lang === 'zh' ? '；' : ' ')}`),
     ...(shared ?? []),
   ];
+  const ends = shared !== null && shared.length > 0 && /^(?:return|throw|break|continue)\b/u.test(shared.at(-1)!);
+
+  if (language === 'kotlin' && handler.kind === 'if-chain' && isSubjectlessWhen(handler, text)) {
+    // `when { code == "-20301" -> … }` reads like an if chain but takes arms, not else-ifs.
+    const at = handler.fallback ? lineStartOf(text, handler.fallback.start) : nextLineStartOf(text, handler.range.end);
+    const layout = layoutAt(text, at, handler);
+    const condition = (m: MissingCode) => handler.comparisonTemplate?.replace('${code}', String(m.code)) ?? snippets.comparison(handler.subject ?? 'errorCode', literal(m.code), true);
+    const arms = missing.map((m) => snippets.arm(condition(m), bodyOf(m), 'kotlin', layout)).join('');
+    return [{ start: at, end: at, newText: arms }];
+  }
 
   switch (handler.kind) {
     case 'if-chain': {
@@ -40,9 +52,9 @@ export function missingBranchesEdit(
         // Before the final `else`: "} else if (…) {…} else {".
         const elseAt = text.lastIndexOf('else', handler.fallback.start);
         if (elseAt < handler.range.start) return null;
-        return { start: elseAt, end: elseAt, newText: `${links.trimStart()} ` };
+        return [{ start: elseAt, end: elseAt, newText: `${links.trimStart()} ` }];
       }
-      return { start: handler.range.end, end: handler.range.end, newText: links };
+      return [{ start: handler.range.end, end: handler.range.end, newText: links }];
     }
     case 'switch':
     case 'when': {
@@ -51,13 +63,13 @@ export function missingBranchesEdit(
       const at = handler.fallback ? lineStartOf(text, handler.fallback.start) : lineStartOf(text, handler.range.end - 1);
       const lastLabel = handler.branches.at(-1)?.label.start ?? handler.range.start;
       const layout = layoutAt(text, handler.fallback ? handler.fallback.start : lastLabel, handler);
-      const arms = missing.map((m) => SNIPPETS[language].arm(literal(m.code), bodyOf(m), style, layout)).join('');
+      const arms = missing.map((m) => snippets.arm(literal(m.code), bodyOf(m), style, layout, !ends)).join('');
       if (!handler.fallback && text.slice(at, handler.range.end - 1).trim() !== '') {
         // The closing brace shares its line with code: open a fresh line for the arms.
         const close = handler.range.end - 1;
-        return { start: close, end: close, newText: `${layout.eol}${arms}${indentationAt(text, handler.range.start)}` };
+        return [{ start: close, end: close, newText: `${layout.eol}${arms}${indentationAt(text, handler.range.start)}` }];
       }
-      return { start: at, end: at, newText: arms };
+      return [{ start: at, end: at, newText: arms }];
     }
     case 'map': {
       if (!['typescript', 'javascript', 'arkts'].includes(language)) return null;
@@ -66,14 +78,14 @@ export function missingBranchesEdit(
       if (!lastEntry) return null;
       const indent = indentationAt(text, lastEntry.label.start);
       const eol = eolOf(text);
-      const needsComma = !/,\s*$/u.test(text.slice(lastEntry.label.end, close));
+      const hasComma = /^\s*,/u.test(text.slice(lastEntry.label.end, close));
       const entries = missing
         .map((m) => `${indent}${literal(m.code)}: ${SNIPPETS[language].string(m.description[lang].replace(/['\\]/gu, '\\$&'))},${eol}`)
         .join('');
       const closeLineStart = lineStartOf(text, close);
-      const closeOnOwnLine = text.slice(closeLineStart, close).trim() === '';
-      if (!closeOnOwnLine) return null;
-      return { start: lastEntry.label.end, end: closeLineStart, newText: `${needsComma ? ',' : ''}${eol}${entries}` };
+      if (text.slice(closeLineStart, close).trim() !== '') return null;
+      const entriesEdit = { start: closeLineStart, end: closeLineStart, newText: entries };
+      return hasComma ? [entriesEdit] : [{ start: lastEntry.label.end, end: lastEntry.label.end, newText: ',' }, entriesEdit];
     }
     case 'comparison':
       return null;
@@ -110,4 +122,26 @@ function sharedCascadeBody(handler: Handler, text: string, isCascading: (code: n
   if (inner.length === 0) return null;
   const common = Math.min(...inner.map((line) => /^[ \t]*/u.exec(line)![0].length));
   return inner.map((line) => line.slice(common).trimEnd());
+}
+
+function isSubjectlessWhen(handler: Handler, text: string): boolean {
+  const first = handler.branches[0];
+  return first !== undefined && /->\s*$/u.test(text.slice(first.label.start, first.label.end));
+}
+
+/**
+ * The statements of the handler's else / default arm, dedented: what the handler did for the missing
+ * codes so far. Null when there is none or it is not a plain block of statements.
+ */
+function fallbackBody(handler: Handler, text: string): string[] | null {
+  if (!handler.fallback) return null;
+  let body = text.slice(handler.fallback.start, handler.fallback.end).trim();
+  body = body.replace(/^(?:default\s*(?::|->)|else\s*->)\s*/u, '');
+  if (body.startsWith('{') && body.endsWith('}')) body = body.slice(1, -1);
+  const lines = body.split(/\r?\n/u).filter((line) => line.trim() !== '');
+  if (lines.length === 0 || lines.length > 12) return null;
+  const first = lines[0]!.trimStart();
+  const rest = lines.slice(1);
+  const common = rest.length === 0 ? 0 : Math.min(...rest.map((line) => /^[ \t]*/u.exec(line)![0].length));
+  return [first, ...rest.map((line) => line.slice(common))].map((line) => line.trimEnd());
 }

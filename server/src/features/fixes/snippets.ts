@@ -24,8 +24,11 @@ export interface DispatchArm {
 export interface Snippets {
   /** Text that continues an if chain after the closing brace of its last link. */
   elseIf(condition: string, body: readonly string[], layout: Layout): string;
-  /** A complete arm (with its line break) for a switch / when, placed at `layout.indent`. */
-  arm(label: string, body: readonly string[], style: ArmStyle, layout: Layout): string;
+  /**
+   * A complete arm (with its line break) for a switch / when, placed at `layout.indent`; `terminate`
+   * adds the language's break where an arm needs one (not after a body that already returns).
+   */
+  arm(label: string, body: readonly string[], style: ArmStyle, layout: Layout, terminate?: boolean): string;
   /** A comparison of `subject` with a code when the handler gives no example to copy. */
   comparison(subject: string, literal: string, quoted: boolean): string;
   /** A string literal holding `text` (ObjC writes @"…"). */
@@ -75,7 +78,7 @@ function dispatchLines(
 
 const typescript: Snippets = {
   elseIf: cStyleElseIf(true),
-  arm: (label, body, style, layout) => armText(label, body, style, layout, 'break;'),
+  arm: (label, body, style, layout, terminate = true) => armText(label, body, style, layout, terminate ? 'break;' : null),
   comparison: (subject, literal) => `${subject} === ${literal}`,
   string: (text) => `'${text}'`,
   lineComment: (text) => `// ${text}`,
@@ -88,7 +91,7 @@ const typescript: Snippets = {
 
 const java: Snippets = {
   elseIf: cStyleElseIf(true),
-  arm: (label, body, style, layout) => armText(label, body, style, layout, 'break;'),
+  arm: (label, body, style, layout, terminate = true) => armText(label, body, style, layout, terminate ? 'break;' : null),
   comparison: (subject, literal, quoted) => (quoted ? `${literal}.equals(${subject})` : `${subject} == ${literal}`),
   string: (text) => `"${text}"`,
   lineComment: (text) => `// ${text}`,
@@ -121,7 +124,8 @@ const kotlin: Snippets = {
 
 const swift: Snippets = {
   elseIf: cStyleElseIf(false),
-  arm: (label, body, _style, layout) => armText(label, body, 'swift', layout, 'break'),
+  arm: (label, body, _style, layout, terminate = true) =>
+    armText(label, body, 'swift', layout, terminate || body.every((line) => line.trimStart().startsWith('//')) ? 'break' : null),
   comparison: (subject, literal) => `${subject} == ${literal}`,
   string: (text) => `"${text}"`,
   lineComment: (text) => `// ${text}`,
@@ -135,7 +139,7 @@ const swift: Snippets = {
 
 const objc: Snippets = {
   elseIf: cStyleElseIf(true),
-  arm: (label, body, style, layout) => armText(label, body, style, layout, 'break;'),
+  arm: (label, body, style, layout, terminate = true) => armText(label, body, style, layout, terminate ? 'break;' : null),
   comparison: (subject, literal, quoted) => (quoted ? `[${subject} isEqualToString:${literal}]` : `[${subject} integerValue] == ${literal}`),
   string: (text) => `@"${text}"`,
   lineComment: (text) => `// ${text}`,
