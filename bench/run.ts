@@ -69,17 +69,20 @@ async function perLanguage(catalog: Catalog, parsers: Parsers): Promise<void> {
       tree?.delete();
     });
 
+    // One line changed at a time, each edit on top of the last, as typing does.
     const document = new IncrementalDocument(catalog, parsers);
     await document.analyze({ text, language: language as SourceLanguage, fileName });
-    let edits = 0;
     const lines = text.split('\n');
-    const reanalysis = await median(15, async () => {
-      edits++;
-      const line = 40 + edits * 37;
-      const edited = [...lines];
-      edited[line] = `${edited[line]} `;
-      await document.analyze({ text: edited.join('\n'), language: language as SourceLanguage, fileName });
-    });
+    const versions: string[] = [];
+    for (let edit = 1; edit <= 15; edit++) {
+      const line = 40 + edit * 613;
+      lines[line] = `${lines[line]} `;
+      versions.push(lines.join('\n'));
+    }
+    let version = 0;
+    const reanalysis = await median(versions.length, () =>
+      document.analyze({ text: versions[version++]!, language: language as SourceLanguage, fileName }),
+    );
     document.dispose();
 
     const regex = await median(21, () => regexScan(text));

@@ -2,17 +2,18 @@
  * The analysis pipeline for one file: text → prefilter → tree → code references → handlers →
  * recognition → rule findings. Pure apart from parsing; returns plain data (see types.ts).
  */
-import type { Tree } from 'web-tree-sitter';
+import type { Edit, Tree } from 'web-tree-sitter';
 import type { Catalog } from '../catalog/catalog';
-import { detectFileContext, mentionsSdk } from './context';
-import { Extractor, type RawHandler } from './extract';
+import { detectFileContext, mentionsSdk, touchesSignals } from './context';
+import { chunkRanges } from './chunks';
+import { Extractor, type ConstantDeclaration, type RawHandler } from './extract';
 import { editBetween } from './parsing/edit';
 import { specFor } from './languages';
 import type { Parsers } from './parsing/parsers';
-import { prefilter, type Prefilter } from './prefilter';
-import { recognize, type AnalysisSettings } from './recognize';
+import { prefilter, type Prefilter, type TextCandidate } from './prefilter';
+import { recognize, tableHas, type AnalysisSettings, type Recognition } from './recognize';
 import { RULES } from './rules';
-import type { Analysis, Branch, CodeReference, FileContext, Finding, Handler, SourceLanguage } from './types';
+import type { Analysis, Branch, CodeReference, FileContext, Finding, Handler, SourceLanguage, TextRange } from './types';
 
 export interface AnalyzeInput {
   readonly text: string;
@@ -23,6 +24,8 @@ export interface AnalyzeInput {
   /** The previous tree of this document and the source it was parsed from, for an incremental parse. */
   readonly reuse?: { readonly tree: Tree; readonly source: string } | null;
   readonly parseBudgetMs?: number;
+  /** What earlier analyses of this document learned, so unchanged parts are not analysed again. */
+  readonly memo?: AnalysisMemo;
 }
 
 export interface AnalyzeOutput {
@@ -60,35 +63,165 @@ export async function analyze(input: AnalyzeInput, catalog: Catalog, parsers: Pa
   if (!spec) return nothing(language, `no analysis for ${language} yet`);
   const found = prefilter(text, catalog);
   if (!worthParsing(found, text, settings)) return nothing(language);
-  const context = detectFileContext(text, language);
 
   const source = spec.prepare ? spec.prepare(text) : text;
   let oldTree: Tree | null = null;
+  let edit: Edit | null = null;
   if (input.reuse) {
-    input.reuse.tree.edit(editBetween(input.reuse.source, source));
+    edit = editBetween(input.reuse.source, source);
+    input.reuse.tree.edit(edit);
     oldTree = input.reuse.tree;
   }
+  const memo = input.memo ?? new AnalysisMemo();
+  const context = contextAfterEdit(memo, input.reuse?.source, source, edit) ?? detectFileContext(text, language);
+  memo.context = context;
   const parsed = await parsers.parse(spec.grammarFor(input.fileName), source, oldTree, input.parseBudgetMs);
   if (!parsed.tree) {
     const reason = `parse of ${input.fileName} took over ${Math.round(parsed.milliseconds)} ms and was stopped`;
     return nothing(language, reason, context);
   }
 
-  const extractor = new Extractor(spec, parsed.tree, source, catalog);
-  extractor.run(found.candidates);
+  const moved = oldTree && edit && memo.chunkList ? chunksAfterEdit(memo.chunkList, edit, oldTree.getChangedRanges(parsed.tree)) : null;
+  const chunks = moved ?? chunkRanges(parsed.tree.rootNode);
+  memo.chunkList = chunks;
+  const byChunk = partition(found.candidates, chunks);
+  const extractor = () => new Extractor(spec, parsed.tree!, source, catalog);
+
+  // Constants first: a constant declared in one chunk may be compared in another.
+  const constants: ConstantDeclaration[] = [];
+  chunks.forEach((chunk, i) => {
+    if (byChunk[i]!.length === 0) return;
+    const key = source.slice(chunk.start, chunk.end);
+    let declared = memo.constants.get(key);
+    if (!declared) {
+      declared = relative(extractor().declaredConstants(byChunk[i]!), chunk.start);
+      memo.constants.set(key, declared);
+    }
+    memo.keep(key);
+    for (const constant of declared) {
+      if (!constants.some((c) => c.name === constant.name)) constants.push(shiftConstant(constant, chunk.start));
+    }
+  });
+
+  const contextKey = JSON.stringify([context, settings]);
+  const handlers: Handler[] = [];
+  const references: CodeReference[] = [];
+  const findings: Finding[] = [];
+  const results = memo.resultsFor(contextKey);
+  chunks.forEach((chunk, i) => {
+    const chunkText = source.slice(chunk.start, chunk.end);
+    const used = constants.length === 0 ? constants : constants.filter((c) => chunkText.includes(c.name));
+    if (byChunk[i]!.length === 0 && used.length === 0) return;
+    const key = used.length === 0 ? chunkText : `${used.map((c) => `${c.name}=${c.code}@${c.range.start}`).join(',')}\u0000${chunkText}`;
+    let result = results.get(key);
+    if (!result) {
+      result = analyzeChunk(extractor(), byChunk[i]!, used, chunk, context, settings, catalog);
+      results.set(key, result);
+    }
+    memo.keep(key);
+    const delta = chunk.start - result.origin;
+    const base = handlers.length;
+    handlers.push(...result.handlers.map((h) => (delta === 0 ? h : shiftHandler(h, delta))));
+    const same = delta === 0 && base === 0;
+    references.push(...result.references.map((r) => (same ? r : { ...r, range: shift(r.range, delta), handler: r.handler + base })));
+    findings.push(...result.findings.map((f) => (same ? f : { ...f, range: shift(f.range, delta), handler: f.handler + base })));
+  });
+  memo.forgetUnused();
+  return { analysis: { language, context, references, handlers, findings, skipped: null }, tree: parsed.tree, source };
+}
+
+/** What one chunk contributes, with offsets as they were when it was computed (`origin` = its start). */
+interface ChunkResult {
+  readonly origin: number;
+  readonly handlers: readonly Handler[];
+  /** Handler indices count from 0 within the chunk. */
+  readonly references: readonly CodeReference[];
+  readonly findings: readonly Finding[];
+}
+
+/**
+ * Per-document memory between analyses: the results of chunks by their text (and the context that
+ * shaped them), so an edit re-analyses only the chunk it touched. Entries not used by the latest
+ * analysis are dropped, so the memory never outgrows the document.
+ */
+export class AnalysisMemo {
+  /** The chunks of the latest analysis, to be shifted rather than found again after a small edit. */
+  chunkList: readonly TextRange[] | null = null;
+  /** The file context of the latest analysis, kept while edits stay away from everything it reads. */
+  context: FileContext | null = null;
+  readonly constants = new Map<string, readonly ConstantDeclaration[]>();
+  /** Chunk results under one file context and settings (a change of either starts afresh). */
+  private results = new Map<string, ChunkResult>();
+  private resultsKey = '';
+  private used = new Set<string>();
+
+  resultsFor(contextKey: string): Map<string, ChunkResult> {
+    if (contextKey !== this.resultsKey) {
+      this.results = new Map();
+      this.resultsKey = contextKey;
+    }
+    return this.results;
+  }
+
+  keep(key: string): void {
+    this.used.add(key);
+  }
+
+  forgetUnused(): void {
+    for (const map of [this.results, this.constants] as Map<string, unknown>[]) {
+      for (const key of map.keys()) if (!this.used.has(key)) map.delete(key);
+    }
+    this.used = new Set();
+  }
+}
+
+/** The previous context, when neither the removed nor the inserted text (with some margin) touches a signal. */
+function contextAfterEdit(memo: AnalysisMemo, before: string | undefined, after: string, edit: Edit | null): FileContext | null {
+  if (!memo.context || before === undefined || !edit) return null;
+  const margin = 200;
+  const removed = before.slice(Math.max(0, edit.startIndex - margin), edit.oldEndIndex + margin);
+  const inserted = after.slice(Math.max(0, edit.startIndex - margin), edit.newEndIndex + margin);
+  return touchesSignals(removed) || touchesSignals(inserted) ? null : memo.context;
+}
+
+/**
+ * The previous chunks moved by an edit, when the edit stays inside one chunk and the syntax changed
+ * nowhere else; null when the chunks must be found again.
+ */
+function chunksAfterEdit(previous: readonly TextRange[], edit: Edit, changed: readonly { startIndex: number; endIndex: number }[]): TextRange[] | null {
+  const delta = edit.newEndIndex - edit.oldEndIndex;
+  const inside = previous.findIndex((c) => c.start <= edit.startIndex && edit.oldEndIndex <= c.end);
+  if (inside < 0) return null;
+  const chunks = previous.map((c, i) => (i < inside ? c : i === inside ? { start: c.start, end: c.end + delta } : shift(c, delta)));
+  const home = chunks[inside]!;
+  // Typing at a chunk's very edge may belong to its neighbour: find the chunks again then.
+  if (edit.startIndex === home.start || edit.oldEndIndex === previous[inside]!.end) return null;
+  return changed.every((r) => r.startIndex >= home.start && r.endIndex <= home.end) ? chunks : null;
+}
+
+function analyzeChunk(
+  extractor: Extractor,
+  candidates: readonly TextCandidate[],
+  constants: readonly ConstantDeclaration[],
+  chunk: TextRange,
+  context: FileContext,
+  settings: AnalysisSettings,
+  catalog: Catalog,
+): ChunkResult {
+  extractor.run(candidates, constants, chunk.start, chunk.end);
   const recognised = [...extractor.handlers.values()]
     .map((raw) => ({ raw, recognition: recognize(raw, context, settings, catalog) }))
-    .filter((h) => h.recognition !== null)
+    .filter((h): h is { raw: RawHandler; recognition: Recognition } => h.recognition !== null)
     .sort((a, b) => a.raw.range.start - b.raw.range.start);
   for (const { raw, recognition } of recognised) {
-    extractor.addSiblingLiterals(raw, (code) => catalog.nearMisses(code).some((n) => recognition!.table.rows.some((r) => r.code === n)));
+    extractor.addSiblingLiterals(raw, (code) => catalog.nearMisses(code).some((n) => tableHas(recognition.table, n)));
   }
 
   const handlers: Handler[] = [];
   const references: CodeReference[] = [];
   const findings: Finding[] = [];
   for (const { raw, recognition } of recognised) {
-    const { table, confidence } = recognition!;
+    const { table, confidence } = recognition;
     const handlerIndex = handlers.length;
     const handler = toHandler(raw, table.product, table.platform, confidence);
     const handlerReferences: CodeReference[] = raw.branches
@@ -111,7 +244,39 @@ export async function analyze(input: AnalyzeInput, catalog: Catalog, parsers: Pa
   }
   references.sort((a, b) => a.range.start - b.range.start);
   findings.sort((a, b) => a.range.start - b.range.start || a.rule.localeCompare(b.rule));
-  return { analysis: { language, context, references, handlers, findings, skipped: null }, tree: parsed.tree, source };
+  return { origin: chunk.start, handlers, references, findings };
+}
+
+/** Candidates grouped by the chunk that holds them (both lists are in document order). */
+function partition(candidates: readonly TextCandidate[], chunks: readonly TextRange[]): TextCandidate[][] {
+  const groups: TextCandidate[][] = chunks.map(() => []);
+  let c = 0;
+  for (const candidate of candidates) {
+    while (c < chunks.length - 1 && candidate.start >= chunks[c]!.end) c++;
+    if (candidate.start >= chunks[c]!.start && candidate.start < chunks[c]!.end) groups[c]!.push(candidate);
+  }
+  return groups;
+}
+
+function shift(range: TextRange, delta: number): TextRange {
+  return { start: range.start + delta, end: range.end + delta };
+}
+
+function shiftConstant(constant: ConstantDeclaration, delta: number): ConstantDeclaration {
+  return { ...constant, range: shift(constant.range, delta) };
+}
+
+function relative(constants: readonly ConstantDeclaration[], origin: number): ConstantDeclaration[] {
+  return constants.map((c) => shiftConstant(c, -origin));
+}
+
+function shiftHandler(handler: Handler, delta: number): Handler {
+  return {
+    ...handler,
+    range: shift(handler.range, delta),
+    branches: handler.branches.map((b) => ({ ...b, label: shift(b.label, delta), body: b.body && shift(b.body, delta) })),
+    fallback: handler.fallback && shift(handler.fallback, delta),
+  };
 }
 
 function toHandler(raw: RawHandler, product: Handler['product'], platform: Handler['platform'], confidence: Handler['confidence']): Handler {

@@ -73,3 +73,8 @@ function isH5(product: Product): boolean {
 export function mentionsSdk(text: string): boolean {
   return PRODUCT_SIGNALS.some((s) => s.pattern.test(text));
 }
+
+/** Whether `text` holds anything any signal above looks for (a change there can change the context). */
+export function touchesSignals(text: string): boolean {
+  return [...PRODUCT_SIGNALS, ...LOOK_ALIKE_SIGNALS, ...JS_PLATFORM_SIGNALS].some((s) => s.pattern.test(text));
+}

@@ -54,9 +54,25 @@ interface Site {
 
 const EXPRESSION_GLUE = /binary|parenthesized|conjunction|disjunction|infix|equality|logical|prefix_expression|unary/u;
 
+/** A named constant whose value is a code (`static final String NO_SIM = "-20202"`). */
+export interface ConstantDeclaration {
+  readonly name: string;
+  readonly code: number;
+  /** The declaration's range. */
+  readonly range: TextRange;
+  /** The value is written as a string literal. */
+  readonly quoted: boolean;
+}
+
+interface Chain {
+  readonly head: Node;
+  readonly last: Node;
+  readonly fallback: Node | null;
+}
+
 export class Extractor {
   readonly handlers = new Map<string, RawHandler>();
-  private readonly constants = new Map<string, { code: number; range: TextRange; quoted: boolean }>();
+  private readonly chains = new Map<number, Chain>();
 
   constructor(
     private readonly spec: LanguageSpec,
@@ -65,14 +81,28 @@ export class Extractor {
     private readonly catalog: Catalog,
   ) {}
 
-  /** Classifies every candidate, then every use of the constants found among them. */
-  run(candidates: readonly TextCandidate[]): void {
+  /** The constants among the candidates whose value is a code, in document order. */
+  declaredConstants(candidates: readonly TextCandidate[]): ConstantDeclaration[] {
+    const found: ConstantDeclaration[] = [];
+    for (const candidate of candidates) {
+      if (candidate.kind === 'digits' && mayInitialise(this.text, candidate.start)) {
+        this.visit(candidate.start, candidate.end, false, undefined, found);
+      }
+    }
+    return found;
+  }
+
+  /** Classifies the candidates, and every use of `constants` between `from` and `to`. */
+  run(candidates: readonly TextCandidate[], constants: readonly ConstantDeclaration[], from = 0, to = this.text.length): void {
     for (const candidate of candidates) this.visit(candidate.start, candidate.end, candidate.kind === 'name');
-    for (const [name, constant] of this.constants) {
-      const pattern = new RegExp(`(?<![\\w$])${escapeRegExp(name)}(?![\\w$])`, 'gu');
-      for (const match of this.text.matchAll(pattern)) {
-        if (match.index >= constant.range.start && match.index < constant.range.end) continue;
-        this.visit(match.index, match.index + name.length, true, { name, ...constant });
+    if (constants.length === 0) return;
+    const region = this.text.slice(from, to);
+    for (const constant of constants) {
+      const pattern = new RegExp(`(?<![\\w$])${escapeRegExp(constant.name)}(?![\\w$])`, 'gu');
+      for (const match of region.matchAll(pattern)) {
+        const at = from + match.index;
+        if (at >= constant.range.start && at < constant.range.end) continue;
+        this.visit(at, at + constant.name.length, true, constant);
       }
     }
   }
@@ -106,12 +136,8 @@ export class Extractor {
     }
   }
 
-  private visit(
-    start: number,
-    end: number,
-    isName: boolean,
-    constant?: { name: string; code: number; range: TextRange; quoted: boolean },
-  ): void {
+  /** Records a reference for the value at [start, end), or, when `constants` is given, only constant declarations. */
+  private visit(start: number, end: number, isName: boolean, constant?: ConstantDeclaration, constants?: ConstantDeclaration[]): void {
     const leaf = this.tree.rootNode.descendantForIndex(start, end);
     if (!leaf) return;
     const value = this.spec.valueAt(leaf);
@@ -134,15 +160,10 @@ export class Extractor {
     if (code === null || (form !== 'constant' && form !== 'symbol' && !this.catalog.has(code))) return;
 
     const usage = this.spec.usageOf(value.node);
-    if (!usage) return;
+    if (!usage || (constants !== undefined) !== (usage.kind === 'constant')) return;
     if (usage.kind === 'constant') {
-      if (!this.constants.has(usage.name)) {
-        this.constants.set(usage.name, {
-          code,
-          range: { start: usage.declaration.startIndex, end: usage.declaration.endIndex },
-          quoted: value.kind === 'string',
-        });
-      }
+      const range = { start: usage.declaration.startIndex, end: usage.declaration.endIndex };
+      constants!.push({ name: usage.name, code, range, quoted: value.kind === 'string' });
       return;
     }
     const site = this.siteOf(usage, value.node);
@@ -186,6 +207,24 @@ export class Extractor {
     if (!branch.references.some((r) => r.range.start === reference.range.start)) branch.references.push(reference);
   }
 
+  /** The ends of the else-if chain holding `ifNode`, computed once per chain. */
+  private chainOf(ifNode: Node): Chain {
+    const known = this.chains.get(ifNode.id);
+    if (known) return known;
+    const { ifStatements } = this.spec;
+    let head = ifNode;
+    for (let previous = ifStatements.previousInChain(head); previous; previous = ifStatements.previousInChain(head)) head = previous;
+    let chain = this.chains.get(head.id);
+    if (!chain) {
+      let last = head;
+      for (let next = ifStatements.nextInChain(last); next; next = ifStatements.nextInChain(last)) last = next;
+      chain = { head, last, fallback: ifStatements.elseBlock(last) };
+      this.chains.set(head.id, chain);
+    }
+    this.chains.set(ifNode.id, chain);
+    return chain;
+  }
+
   /** Which handler and branch a use belongs to. */
   private siteOf(usage: Exclude<Usage, { kind: 'constant' }>, value: Node): Site {
     const { ifStatements } = this.spec;
@@ -195,14 +234,8 @@ export class Extractor {
         const template = comparisonTemplate(usage.site, value);
         const ifNode = ifStatements.ifWithCondition(usage.site);
         if (ifNode) {
-          let head = ifNode;
-          for (let previous = ifStatements.previousInChain(head); previous; previous = ifStatements.previousInChain(head)) {
-            head = previous;
-          }
-          let last = head;
-          for (let next = ifStatements.nextInChain(last); next; next = ifStatements.nextInChain(last)) last = next;
+          const { head, last, fallback } = this.chainOf(ifNode);
           const consequence = ifStatements.consequence(ifNode);
-          const fallback = ifStatements.elseBlock(last);
           return {
             handlerKey: `if:${head.id}:${subject ?? ''}`,
             kind: 'if-chain',
@@ -308,6 +341,21 @@ export function normalizeSubject(text: string | null): string | null {
   }
   subject = subject.replace(/ ?([.,()[\]]) ?/gu, '$1');
   return subject.length > 80 ? subject.slice(0, 80) : subject;
+}
+
+/**
+ * Whether the literal at `offset` can be a constant's value: it follows an assignment
+ * (`NO_SIM = "-20202"`, `case userBack = "-20301"`, `A = -20202`) or opens an enum constant's
+ * arguments (`USER_CANCEL("-20301")`). A cheap text test that spares a tree lookup for the many
+ * literals in comparisons and case labels.
+ */
+function mayInitialise(text: string, offset: number): boolean {
+  let i = offset - 1;
+  while (i >= 0 && /[\s"'`@\-+]/u.test(text[i]!) && text[i] !== '\n') i--;
+  const before = text[i];
+  if (before === '=') return !/[=!<>]/u.test(text[i - 1] ?? '');
+  if (before === '(') return /[A-Z][A-Z0-9_]*$/u.test(text.slice(Math.max(0, i - 64), i));
+  return false;
 }
 
 function escapeRegExp(text: string): string {

@@ -4,7 +4,7 @@
  */
 import type { Tree } from 'web-tree-sitter';
 import type { Catalog } from '../catalog/catalog';
-import { analyze, type AnalyzeInput } from './analyze';
+import { analyze, AnalysisMemo, type AnalyzeInput } from './analyze';
 import type { Parsers } from './parsing/parsers';
 import type { Analysis } from './types';
 
@@ -12,17 +12,18 @@ export class IncrementalDocument {
   private tree: Tree | null = null;
   /** The text the tree was parsed from (after the language's rewrite, if any). */
   private source: string | null = null;
+  private readonly memo = new AnalysisMemo();
 
   constructor(
     private readonly catalog: Catalog,
     private readonly parsers: Parsers,
   ) {}
 
-  async analyze(input: Omit<AnalyzeInput, 'reuse'>): Promise<Analysis> {
+  async analyze(input: Omit<AnalyzeInput, 'reuse' | 'memo'>): Promise<Analysis> {
     const previous = this.tree;
     this.tree = null;
     const reuse = previous && this.source !== null ? { tree: previous, source: this.source } : null;
-    const output = await analyze({ ...input, reuse }, this.catalog, this.parsers);
+    const output = await analyze({ ...input, reuse, memo: this.memo }, this.catalog, this.parsers);
     if (previous && previous !== output.tree) previous.delete();
     this.tree = output.tree;
     this.source = output.source;

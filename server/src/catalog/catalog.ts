@@ -40,6 +40,8 @@ export class Catalog {
   private readonly byNumber = new Map<number, CatalogEntry[]>();
   private readonly byName = new Map<string, CatalogEntry[]>();
   private readonly byTable = new Map<string, CodeTable>();
+  /** nearMisses() answers by code: rules ask the same question for every reference of a handler. */
+  private readonly nearMissCache = new Map<number, readonly number[]>();
 
   constructor(file: CatalogFile) {
     this.tables = file.tables;
@@ -87,11 +89,15 @@ export class Catalog {
 
   /** Known numbers one typing slip away from `code`: a digit or the sign changed, added, dropped or swapped. */
   nearMisses(code: number, limit = 5): number[] {
-    const target = String(code);
-    return [...this.byNumber.keys()]
-      .filter((n) => n !== code && editDistance(target, String(n)) === 1)
-      .sort((a, b) => Math.abs(a - code) - Math.abs(b - code) || a - b)
-      .slice(0, limit);
+    let all = this.nearMissCache.get(code);
+    if (!all) {
+      const target = String(code);
+      all = [...this.byNumber.keys()]
+        .filter((n) => n !== code && editDistance(target, String(n)) === 1)
+        .sort((a, b) => Math.abs(a - code) - Math.abs(b - code) || a - b);
+      this.nearMissCache.set(code, all);
+    }
+    return all.slice(0, limit);
   }
 }
 

@@ -4,13 +4,21 @@
  */
 import { Edit, type Point } from 'web-tree-sitter';
 
+const BLOCK = 4096;
+
 /** The single edit that turns `before` into `after`. */
 export function editBetween(before: string, after: string): Edit {
-  let start = 0;
   const shorter = Math.min(before.length, after.length);
+  // Whole blocks first (string comparison runs natively), then character by character.
+  let start = 0;
+  while (start + BLOCK <= shorter && before.slice(start, start + BLOCK) === after.slice(start, start + BLOCK)) start += BLOCK;
   while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   let oldEnd = before.length;
   let newEnd = after.length;
+  while (oldEnd - BLOCK >= start && newEnd - BLOCK >= start && before.slice(oldEnd - BLOCK, oldEnd) === after.slice(newEnd - BLOCK, newEnd)) {
+    oldEnd -= BLOCK;
+    newEnd -= BLOCK;
+  }
   while (oldEnd > start && newEnd > start && before.charCodeAt(oldEnd - 1) === after.charCodeAt(newEnd - 1)) {
     oldEnd--;
     newEnd--;
@@ -28,14 +36,11 @@ export function editBetween(before: string, after: string): Edit {
 
 /** Row and UTF-16 column of `offset`, counting on from a known point when given. */
 function pointAt(text: string, offset: number, from = 0, fromPoint: Point = { row: 0, column: 0 }): Point {
-  let { row, column } = fromPoint;
-  for (let i = from; i < offset; i++) {
-    if (text.charCodeAt(i) === 10) {
-      row++;
-      column = 0;
-    } else {
-      column++;
-    }
+  let { row } = fromPoint;
+  let lineStart = from - fromPoint.column;
+  for (let newline = text.indexOf('\n', from); newline !== -1 && newline < offset; newline = text.indexOf('\n', newline + 1)) {
+    row++;
+    lineStart = newline + 1;
   }
-  return { row, column };
+  return { row, column: offset - lineStart };
 }
