@@ -15,10 +15,14 @@ export interface TextCandidate {
 }
 
 /**
- * One pass finds both kinds of candidate: a run of 2–6 digits not inside a word, a decimal or a hex
+ * One pass finds both kinds of candidate: a catalog number not inside a word, a decimal or a hex
  * literal (0x103111), and SDK constant names (OnePass iOS enum names, OneLogin iOS OLErrorCode_20302).
+ * Spelling the catalog's numbers out in the pattern makes the scan faster than matching every run
+ * of digits and looking each up.
  */
-const CANDIDATES = /(?<![\w.$#])\d{2,6}(?![\w.])|\b(?:GOPError[A-Za-z]+|OLErrorCode_\d{5})\b/;
+function candidatePattern(catalog: Catalog): RegExp {
+  return new RegExp(`(?<![\\w.$#])(?:${catalog.digitAlternation})(?![\\w.])|\\b(?:GOPError[A-Za-z]+|OLErrorCode_\\d{5})\\b`, 'g');
+}
 
 export interface Prefilter {
   readonly candidates: readonly TextCandidate[];
@@ -29,14 +33,14 @@ export interface Prefilter {
 export function prefilter(text: string, catalog: Catalog): Prefilter {
   const candidates: TextCandidate[] = [];
   let hasDistinctive = false;
-  const pattern = new RegExp(CANDIDATES.source, 'g');
+  const pattern = candidatePattern(catalog);
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
     const found = match[0];
     const end = match.index + found.length;
     if (!isDigit(found.charCodeAt(0))) {
       candidates.push({ start: match.index, end, text: found, kind: 'name' });
       hasDistinctive = true;
-    } else if (catalog.digitStrings.has(found)) {
+    } else {
       candidates.push({ start: match.index, end, text: found, kind: 'digits' });
       const digits = Number(found);
       hasDistinctive ||= isDistinctive(digits, catalog) || isDistinctive(-digits, catalog);

@@ -37,6 +37,8 @@ export class Catalog {
   readonly entries: readonly CatalogEntry[];
   /** Every code and alias without its sign, as written in source ("20202"): the prefilter's quick test. */
   readonly digitStrings: ReadonlySet<string>;
+  /** The same numbers as a regular-expression alternation, longest first ("302003|…|65"). */
+  readonly digitAlternation: string;
   private readonly byNumber = new Map<number, CatalogEntry[]>();
   private readonly byName = new Map<string, CatalogEntry[]>();
   private readonly byTable = new Map<string, CodeTable>();
@@ -54,6 +56,7 @@ export class Catalog {
     }
     for (const table of file.tables) this.byTable.set(tableKey(table.product, table.platform), table);
     this.digitStrings = new Set([...this.byNumber.keys()].map((n) => String(Math.abs(n))));
+    this.digitAlternation = [...this.digitStrings].sort((a, b) => b.length - a.length || a.localeCompare(b)).join('|');
   }
 
   /** Every meaning of a number, best first for the given context. */
