@@ -110,20 +110,21 @@ describe('lsp: the server over stdio', function () {
     ]);
     const fixed = applyWorkspaceEdit(CARELESS_TS, uri, actions[0]!.edit);
     assert.equal(
-      fixed.split('\n').slice(5, 14).join('\n'),
+      fixed.split('\n').slice(5, 15).join('\n'),
       [
         "  } else if (code === '-40101') {",
         "    return 'cmcc';",
         "  } else if (code === '-40201') {",
         "    // -40201 The China Unicom SDK's pre-fetch (preGetToken) failed; see the China Unicom error codes.",
         '    // What to do: Handle it as the China Unicom error-code table says.',
+        "    return 'fail';",
         "  } else if (code === '-40301') {",
         "    // -40301 The China Telecom SDK's pre-fetch (preGetToken) failed; see the China Telecom error codes.",
         '    // What to do: Handle it as the China Telecom error-code table says.',
-        "  } else if (code === '-40102') {",
+        "    return 'fail';",
       ].join('\n'),
     );
-    assert.match(fixed, /\n {2}\} else if \(code === '-40302'\) \{\n {4}\/\/ -40302 .*\n {4}\/\/ What to do: .*\n {2}\} else \{\n {4}return 'fail';/u);
+    assert.match(fixed, /\n {2}\} else if \(code === '-40302'\) \{\n {4}\/\/ -40302 .*\n {4}\/\/ What to do: .*\n {4}return 'fail';\n {2}\} else \{\n {4}return 'fail';/u);
     const suppressed = applyWorkspaceEdit(CARELESS_TS, uri, actions[1]!.edit);
     assert.match(suppressed, /\n {2}\/\/ onelogin-codes-disable-next-line cascade-carriers\n {2}\} else if \(code === '-40101'\)/u);
   });
