@@ -1,9 +1,6 @@
 /** Java (Android apps and Java servers): text-anchored fixtures in every handler shape, through the real parser. */
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
-import * as path from 'node:path';
-import { javaSpec } from '../../server/src/analysis/languages/java';
-import { analyzeFixture, analyzeSource, findingsOf, FIXTURES, handlersOf, readFixture, referencesOf, sharedEnvironment } from '../support/analysis';
+import { analyzeFixture, analyzeSource, findingsOf, fixturesIn, handlersOf, itFindsNothingIn, itParsesCleanly, referencesOf } from '../support/analysis';
 
 /** Each branch of a handler as [codes, reads the carrier code]. */
 function branchesOf(analysis: { handlers: readonly { branches: readonly { codes: readonly number[]; readsCarrierCode: boolean }[] }[] }, index: number) {
@@ -206,43 +203,15 @@ describe('analysis: Java', () => {
 });
 
 describe('analysis: Java negative corpus', () => {
-  const fixtures = readdirSync(path.join(FIXTURES, 'negative')).filter((f) => f.endsWith('.java'));
+  const fixtures = fixturesIn('negative', '.java');
 
   it('has Java negative fixtures', () => {
-    assert.deepEqual(fixtures.sort(), ['LookAlikes.java', 'OracleJdbc.java', 'UniverifyModule.java']);
+    assert.deepEqual(fixtures, ['LookAlikes.java', 'OracleJdbc.java', 'UniverifyModule.java'].map((f) => `negative/${f}`));
   });
 
-  for (const fixture of fixtures) {
-    it(`finds nothing in negative/${fixture}`, async () => {
-      const { analysis } = await analyzeFixture(`negative/${fixture}`);
-      assert.equal(analysis.skipped, null);
-      assert.deepEqual(analysis.references, []);
-      assert.deepEqual(analysis.handlers, []);
-      assert.deepEqual(analysis.findings, []);
-    });
-  }
+  itFindsNothingIn(fixtures);
 });
 
 describe('analysis: Java fixtures parse cleanly', () => {
-  const files = [
-    ...readdirSync(path.join(FIXTURES, 'java')).map((f) => `java/${f}`),
-    ...readdirSync(path.join(FIXTURES, 'negative'))
-      .filter((f) => f.endsWith('.java'))
-      .map((f) => `negative/${f}`),
-  ];
-
-  for (const file of files) {
-    it(`${file} has no ERROR node`, async () => {
-      const { parsers } = await sharedEnvironment();
-      const text = readFixture(file);
-      const source = javaSpec.prepare ? javaSpec.prepare(text) : text;
-      const { tree } = await parsers.parse(javaSpec.grammarFor(file), source);
-      assert.ok(tree, `${file} did not parse`);
-      try {
-        assert.equal(tree.rootNode.hasError, false);
-      } finally {
-        tree.delete();
-      }
-    });
-  }
+  itParsesCleanly([...fixturesIn('java'), ...fixturesIn('negative', '.java')]);
 });

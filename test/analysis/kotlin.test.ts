@@ -1,9 +1,6 @@
 /** Kotlin (Android apps): text-anchored fixtures in every handler shape, through the real parser. */
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
-import * as path from 'node:path';
-import { kotlinSpec } from '../../server/src/analysis/languages/kotlin';
-import { analyzeFixture, analyzeSource, findingsOf, FIXTURES, handlersOf, readFixture, referencesOf, sharedEnvironment } from '../support/analysis';
+import { analyzeFixture, analyzeSource, findingsOf, fixturesIn, handlersOf, itFindsNothingIn, itParsesCleanly, referencesOf } from '../support/analysis';
 
 /** Each branch of a handler as [codes, reads the carrier code]. */
 function branchesOf(analysis: { handlers: readonly { branches: readonly { codes: readonly number[]; readsCarrierCode: boolean }[] }[] }, index: number) {
@@ -201,43 +198,15 @@ describe('analysis: Kotlin', () => {
 });
 
 describe('analysis: Kotlin negative corpus', () => {
-  const fixtures = readdirSync(path.join(FIXTURES, 'negative')).filter((f) => f.endsWith('.kt'));
+  const fixtures = fixturesIn('negative', '.kt');
 
   it('has Kotlin negative fixtures', () => {
-    assert.deepEqual(fixtures.sort(), ['GeTuiLogin.kt', 'LookAlikes.kt', 'RouterClient.kt']);
+    assert.deepEqual(fixtures, ['GeTuiLogin.kt', 'LookAlikes.kt', 'RouterClient.kt'].map((f) => `negative/${f}`));
   });
 
-  for (const fixture of fixtures) {
-    it(`finds nothing in negative/${fixture}`, async () => {
-      const { analysis } = await analyzeFixture(`negative/${fixture}`);
-      assert.equal(analysis.skipped, null);
-      assert.deepEqual(analysis.references, []);
-      assert.deepEqual(analysis.handlers, []);
-      assert.deepEqual(analysis.findings, []);
-    });
-  }
+  itFindsNothingIn(fixtures);
 });
 
 describe('analysis: Kotlin fixtures parse cleanly', () => {
-  const files = [
-    ...readdirSync(path.join(FIXTURES, 'kotlin')).map((f) => `kotlin/${f}`),
-    ...readdirSync(path.join(FIXTURES, 'negative'))
-      .filter((f) => f.endsWith('.kt'))
-      .map((f) => `negative/${f}`),
-  ];
-
-  for (const file of files) {
-    it(`${file} has no ERROR node`, async () => {
-      const { parsers } = await sharedEnvironment();
-      const text = readFixture(file);
-      const source = kotlinSpec.prepare ? kotlinSpec.prepare(text) : text;
-      const { tree } = await parsers.parse(kotlinSpec.grammarFor(file), source);
-      assert.ok(tree, `${file} did not parse`);
-      try {
-        assert.equal(tree.rootNode.hasError, false);
-      } finally {
-        tree.delete();
-      }
-    });
-  }
+  itParsesCleanly([...fixturesIn('kotlin'), ...fixturesIn('negative', '.kt')]);
 });

@@ -2,10 +2,11 @@
  * Helpers for analysis tests: the real catalog and the real WASM parsers (created once per run),
  * and text-anchored views of an analysis so assertions read like the source they test.
  */
-import { readFileSync } from 'node:fs';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyze } from '../../server/src/analysis/analyze';
-import { languageForFile } from '../../server/src/analysis/languages';
+import { languageForFile, specFor } from '../../server/src/analysis/languages';
 import { Parsers } from '../../server/src/analysis/parsing/parsers';
 import type { AnalysisSettings } from '../../server/src/analysis/recognize';
 import type { Analysis, TextRange } from '../../server/src/analysis/types';
@@ -69,4 +70,43 @@ export function handlersOf(text: string, analysis: Analysis) {
     hasFallback: h.fallback !== null,
     line: lineOf(text, h.range.start),
   }));
+}
+
+/** One test per fixture: the analysis finds no reference, handler or finding in it. */
+export function itFindsNothingIn(fixtures: readonly string[]): void {
+  for (const fixture of fixtures) {
+    it(`finds nothing in ${fixture}`, async () => {
+      const { analysis } = await analyzeFixture(fixture);
+      assert.equal(analysis.skipped, null);
+      assert.deepEqual(analysis.references, []);
+      assert.deepEqual(analysis.handlers, []);
+      assert.deepEqual(analysis.findings, []);
+    });
+  }
+}
+
+/** One test per fixture: it parses (after its language's rewrite) with no ERROR node. */
+export function itParsesCleanly(fixtures: readonly string[]): void {
+  for (const fixture of fixtures) {
+    it(`${fixture} has no ERROR node`, async () => {
+      const { parsers } = await sharedEnvironment();
+      const spec = specFor(languageForFile(fixture)!)!;
+      const text = readFixture(fixture);
+      const { tree } = await parsers.parse(spec.grammarFor(fixture), spec.prepare ? spec.prepare(text) : text);
+      assert.ok(tree, `${fixture} did not parse`);
+      try {
+        assert.equal(tree.rootNode.hasError, false);
+      } finally {
+        tree.delete();
+      }
+    });
+  }
+}
+
+/** The fixtures in a folder of test/fixtures (relative paths), optionally by extension. */
+export function fixturesIn(folder: string, extension?: string): string[] {
+  return readdirSync(path.join(FIXTURES, folder))
+    .filter((f) => languageForFile(f) && (!extension || f.endsWith(extension)))
+    .sort()
+    .map((f) => `${folder}/${f}`);
 }

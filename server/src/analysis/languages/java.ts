@@ -10,7 +10,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { GrammarId } from '../parsing/parsers';
 import type { IfStatementSpec, LanguageSpec, Usage, ValueNode } from './spec';
-import { field, isEqualityOperator, otherOperand, skipParentheses, unwrapParentheses } from './tree';
+import { field, isEqualityOperator, otherOperand, signedNumber, skipParentheses, unwrapParentheses } from './tree';
 
 /** `a.equals(b)`-style methods: the receiver and the single argument are compared. */
 const RECEIVER_EQUALS = new Set(['equals', 'equalsIgnoreCase', 'contentEquals']);
@@ -24,17 +24,8 @@ export function javaValueAt(leaf: Node): ValueNode | null {
   if (node.type === 'string_fragment') node = node.parent;
   if (!node) return null;
   switch (node.type) {
-    case 'decimal_integer_literal': {
-      if (!/^\d+$/u.test(node.text)) return null;
-      const parent = node.parent;
-      if (parent?.type === 'unary_expression' && field(parent, 'operand')?.equals(node)) {
-        const operator = field(parent, 'operator')?.type;
-        if (operator === '-') return { node: parent, kind: 'number', value: `-${node.text}` };
-        if (operator === '+') return { node: parent, kind: 'number', value: node.text };
-        return null;
-      }
-      return { node, kind: 'number', value: node.text };
-    }
+    case 'decimal_integer_literal':
+      return signedNumber(node, 'operand');
     case 'string_literal': {
       const parts = node.namedChildren;
       if (parts.length !== 1 || parts[0]!.type !== 'string_fragment') return null;

@@ -11,7 +11,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { GrammarId } from '../parsing/parsers';
 import type { IfStatementSpec, LanguageSpec, Usage, ValueNode } from './spec';
-import { field, isEqualityOperator, otherOperand, skipParentheses, unwrapParentheses } from './tree';
+import { field, isEqualityOperator, otherOperand, signedNumber, skipParentheses, unwrapParentheses } from './tree';
 
 const RECEIVER_EQUALS = new Set(['equals', 'equalsIgnoreCase', 'contentEquals']);
 const STATIC_EQUALS = new Set(['equals', 'equalsIgnoreCase', 'areEqual']);
@@ -40,17 +40,8 @@ export function kotlinValueAt(leaf: Node): ValueNode | null {
   if (node.type === 'string_content') node = node.parent;
   if (!node) return null;
   switch (node.type) {
-    case 'number_literal': {
-      if (!/^\d+$/u.test(node.text)) return null;
-      const parent = node.parent;
-      if (parent?.type === 'unary_expression' && field(parent, 'argument')?.equals(node)) {
-        const operator = field(parent, 'operator')?.type;
-        if (operator === '-') return { node: parent, kind: 'number', value: `-${node.text}` };
-        if (operator === '+') return { node: parent, kind: 'number', value: node.text };
-        return null;
-      }
-      return { node, kind: 'number', value: node.text };
-    }
+    case 'number_literal':
+      return signedNumber(node, 'argument');
     case 'string_literal': {
       // Only a plain "-20301": no interpolation, no escapes, not a """raw""" string.
       const parts = node.namedChildren;

@@ -1,5 +1,6 @@
 /** Small helpers over web-tree-sitter nodes, shared by the language specs. */
 import type { Node } from 'web-tree-sitter';
+import type { ValueNode } from './spec';
 
 export function field(node: Node, name: string): Node | null {
   return node.childForFieldName(name);
@@ -42,4 +43,21 @@ export function otherOperand(binary: Node, operand: Node): Node | null {
 export function ancestorOfType(node: Node, types: ReadonlySet<string>): Node | null {
   for (let n: Node | null = node; n; n = n.parent) if (types.has(n.type)) return n;
   return null;
+}
+
+/**
+ * A number literal with the sign in front of it: `-20202` is `unary_expression(-, 20202)` in most
+ * grammars (`operandField` names the operand: `operand` in Java, `argument` in Kotlin). A `+` keeps the
+ * number; any other operator (`~20202`) makes it no code.
+ */
+export function signedNumber(literal: Node, operandField: string): ValueNode | null {
+  if (!/^\d+$/u.test(literal.text)) return null;
+  const parent = literal.parent;
+  if (parent?.type === 'unary_expression' && field(parent, operandField)?.equals(literal)) {
+    const operator = field(parent, 'operator')?.type;
+    if (operator === '-') return { node: parent, kind: 'number', value: `-${literal.text}` };
+    if (operator === '+') return { node: parent, kind: 'number', value: literal.text };
+    return null;
+  }
+  return { node: literal, kind: 'number', value: literal.text };
 }
