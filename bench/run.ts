@@ -6,6 +6,7 @@
  *   npm run bench                   builds out/bench.js and runs everything (the corpus part runs in a
  *                                   child process, so its peak RSS is its own)
  *   node out/bench.js corpus        only the mixed corpus
+ * The last part drives the built language server over stdio (bench/server.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { analyze } from '../server/src/analysis/analyze';
@@ -15,6 +16,7 @@ import { Parsers } from '../server/src/analysis/parsing/parsers';
 import type { SourceLanguage } from '../server/src/analysis/types';
 import { bundledCatalogPath, loadCatalogFile, type Catalog } from '../server/src/catalog/catalog';
 import { BENCH_LANGUAGES, extensionOf, generateFile, generateQuietFile } from './generate';
+import { benchServer } from './server';
 
 /** The baseline regex: every run of digits, the literal candidates a scanner must look at. */
 const REGEX_SCAN = /\d{2,6}/gu;
@@ -147,6 +149,7 @@ async function main(): Promise<void> {
   }
   await perLanguage(catalog, parsers);
   const child = spawnSync(process.execPath, [__filename, 'corpus'], { stdio: 'inherit' });
+  await benchServer();
   process.exitCode = child.status ?? 1;
 }
 

@@ -32,7 +32,6 @@ import { inlayHints } from './features/inlay-hints';
 import { toLspRange } from './features/positions';
 import { resolveLang } from './i18n/messages';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
-import { LineIndex } from './util/line-index';
 
 export const SERVER_NAME = 'onelogin-codes';
 
@@ -52,8 +51,6 @@ export function startServer(connection: Connection): void {
   connection.onInitialize(async (params: InitializeParams) => {
     const catalog = loadCatalogFile(bundledCatalogPath());
     ready = Parsers.create().then((parsers) => {
-      // Compile the grammars while the client finishes starting, not on the first keystroke.
-      void parsers.warmUp().catch((error: unknown) => log(`grammar warm-up failed: ${String(error)}`));
       return {
         catalog,
         cache: new AnalysisCache(catalog, parsers, log),
@@ -97,12 +94,13 @@ export function startServer(connection: Connection): void {
 
   const lang = (s: Session): Lang => resolveLang(s.settings.language, s.locale);
 
-  async function analysisOf(uri: string): Promise<{ s: Session; document: TextDocument; analysis: Analysis; lines: LineIndex } | null> {
+  /** The document's analysis; `lines` is the document itself, whose line table is computed once per version. */
+  async function analysisOf(uri: string): Promise<{ s: Session; document: TextDocument; analysis: Analysis; lines: TextDocument } | null> {
     const s = await ready;
     const document = documents.get(uri);
     if (!s || !document) return null;
     const analysis = await s.cache.analysisOf(document, s.settings);
-    return { s, document, analysis, lines: new LineIndex(document.getText()) };
+    return { s, document, analysis, lines: document };
   }
 
   async function diagnosticsOf(uri: string) {

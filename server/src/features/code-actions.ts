@@ -7,7 +7,7 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 
 import type { Analysis, Finding, SourceLanguage } from '../analysis/types';
 import type { Catalog } from '../catalog/catalog';
 import type { Lang } from '../catalog/types';
-import type { LineIndex } from '../util/line-index';
+import type { PositionMapper } from '../util/line-index';
 import type { DiagnosticData } from './diagnostics';
 import { carrierDispatchEdit } from './fixes/carrier-dispatch';
 import { indentationAt, lineStartOf, eolOf, type TextEditAt } from './fixes/layout';
@@ -19,7 +19,7 @@ import { t } from '../i18n/messages';
 export interface CodeActionInput {
   readonly uri: string;
   readonly text: string;
-  readonly lines: LineIndex;
+  readonly lines: PositionMapper;
   readonly analysis: Analysis;
   readonly catalog: Catalog;
   readonly lang: Lang;

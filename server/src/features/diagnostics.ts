@@ -7,7 +7,7 @@ import { ruleDocsUrl } from '../analysis/rules/docs';
 import type { Analysis, Finding, RuleId, Severity } from '../analysis/types';
 import type { Lang } from '../catalog/types';
 import type { Settings } from '../settings';
-import type { LineIndex } from '../util/line-index';
+import type { PositionMapper } from '../util/line-index';
 import { toLspRange } from './positions';
 
 export const DIAGNOSTIC_SOURCE = 'onelogin-codes';
@@ -32,7 +32,7 @@ const LSP_SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
  */
 const SUPPRESSION = /(?:\/\/|\/\*|#)\s*onelogin-codes-disable-next-line\b([^*\n]*)/u;
 
-export function isSuppressed(finding: Finding, text: string, lines: LineIndex): boolean {
+export function isSuppressed(finding: Finding, text: string, lines: PositionMapper): boolean {
   const line = lines.positionAt(finding.range.start).line;
   if (line === 0) return false;
   const start = lines.offsetAt({ line: line - 1, character: 0 });
@@ -47,7 +47,7 @@ export function effectiveSeverity(finding: Finding, settings: Settings): Severit
   return settings.rules[finding.rule] ?? finding.severity;
 }
 
-export function toDiagnostics(analysis: Analysis, text: string, lines: LineIndex, settings: Settings, lang: Lang): Diagnostic[] {
+export function toDiagnostics(analysis: Analysis, text: string, lines: PositionMapper, settings: Settings, lang: Lang): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const finding of analysis.findings) {
     const severity = effectiveSeverity(finding, settings);

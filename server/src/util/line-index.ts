@@ -9,7 +9,13 @@ export interface Position {
   readonly character: number;
 }
 
-export class LineIndex {
+/** Offset ↔ position conversion; LineIndex and LSP's TextDocument both provide it. */
+export interface PositionMapper {
+  positionAt(offset: number): Position;
+  offsetAt(position: Position): number;
+}
+
+export class LineIndex implements PositionMapper {
   private readonly starts: number[] = [0];
 
   constructor(private readonly text: string) {

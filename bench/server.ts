@@ -1,0 +1,95 @@
+/**
+ * The language server as an editor feels it, over stdio against dist/server.js: start-up to first
+ * diagnostics, hover latency (p50/p99), edit → diagnostics, completion, and the server's RSS with every
+ * grammar loaded. Ratios are against a bare parse of the same file measured in this run.
+ */
+import { readFileSync } from 'node:fs';
+import type { Hover } from 'vscode-languageserver-protocol';
+import { Parsers } from '../server/src/analysis/parsing/parsers';
+import { TestClient } from '../test/support/lsp-client';
+import { generateFile } from './generate';
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+function rssMegabytes(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/u.exec(status)?.[1] ?? 0) / 1024;
+}
+
+function verdict(ok: boolean): string {
+  return ok ? 'ok' : 'OVER';
+}
+
+export async function benchServer(): Promise<void> {
+  const text = generateFile('typescript', 10_000);
+  const parsers = await Parsers.create();
+  await parsers.parse('typescript', text).then((r) => r.tree?.delete());
+  const started = performance.now();
+  const bareParse = await parsers.parse('typescript', text);
+  const parseMs = performance.now() - started;
+  bareParse.tree?.delete();
+
+  // Push-diagnostics client (no pull capability), as Neovim and eglot are.
+  const launch = performance.now();
+  const client = await TestClient.start({ capabilities: { workspace: { configuration: true }, textDocument: { hover: {}, completion: {} } } });
+  const uri = 'file:///bench/Login.ts';
+  await client.open(uri, 'typescript', text);
+  await client.publishedDiagnostics(uri, 1, 60_000);
+  const startup = performance.now() - launch;
+
+  const lines = text.split('\n');
+  const hoverLine = lines.findIndex((l) => l.includes("'-40101'"));
+  const hoverCharacter = lines[hoverLine]!.indexOf("'-40101'") + 2;
+  const hovers: number[] = [];
+  for (let i = 0; i < 300; i++) {
+    const t = performance.now();
+    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: hoverLine, character: hoverCharacter } });
+    hovers.push(performance.now() - t);
+    if (!hover) throw new Error('no hover');
+  }
+
+  const edits: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    const line = 100 + i * 300;
+    const t = performance.now();
+    const version = await client.change(uri, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: ' ' }]);
+    await client.publishedDiagnostics(uri, version, 10_000);
+    edits.push(performance.now() - t);
+  }
+
+  const completions: number[] = [];
+  const caseLine = lines.findIndex((l) => l.includes("case '-40102'"));
+  for (let i = 0; i < 100; i++) {
+    const t = performance.now();
+    await client.request('textDocument/completion', { textDocument: { uri }, position: { line: caseLine, character: lines[caseLine]!.indexOf("'-40102'") + 3 } });
+    completions.push(performance.now() - t);
+  }
+  // Load every grammar: one small document per language, each with a code so that it is parsed.
+  const others: [string, string, string][] = [
+    ['file:///bench/a.tsx', 'typescriptreact', "if (errorCode === '-20202') {}"],
+    ['file:///bench/A.java', 'java', 'class A { void f(String errorCode) { if ("-20202".equals(errorCode)) {} } }'],
+    ['file:///bench/A.kt', 'kotlin', 'fun f(errorCode: String) { if (errorCode == "-20202") {} }'],
+    ['file:///bench/A.swift', 'swift', 'func f(errorCode: String) { if errorCode == "-20202" {} }'],
+    ['file:///bench/A.m', 'objective-c', 'void f(NSString *errorCode) { if ([errorCode isEqualToString:@"-20202"]) {} }'],
+    ['file:///bench/A.ets', 'arkts', "@Entry\n@Component\nstruct A { f(errorCode: string) { if (errorCode === '-20202') {} } build() { Column() {} } }"],
+  ];
+  for (const [otherUri, languageId, source] of others) {
+    await client.open(otherUri, languageId, source);
+    await client.publishedDiagnostics(otherUri, 1, 30_000);
+  }
+  const rss = rssMegabytes(client.process.pid!);
+  await client.stop();
+
+  const hoverP99 = percentile(hovers, 99);
+  const editP50 = percentile(edits, 50);
+  const completionP50 = percentile(completions, 50);
+  console.log('\nlanguage server over stdio (10k-line TypeScript file; bare parse of it: %s ms)', parseMs.toFixed(1));
+  console.log(`  start-up to first diagnostics ${startup.toFixed(0)} ms (target ≤ 300: ${verdict(startup <= 300)})`);
+  console.log(`  hover p50 ${percentile(hovers, 50).toFixed(2)} ms · p99 ${hoverP99.toFixed(2)} ms (target p99 ≤ 5: ${verdict(hoverP99 <= 5)})`);
+  console.log(`  edit → diagnostics p50 ${editP50.toFixed(1)} ms · p90 ${percentile(edits, 90).toFixed(1)} ms (target ≤ 10: ${verdict(editP50 <= 10)})`);
+  console.log(`  completion p50 ${completionP50.toFixed(2)} ms · p99 ${percentile(completions, 99).toFixed(2)} ms (target ≤ 10: ${verdict(completionP50 <= 10)})`);
+  console.log(`  server RSS with all grammars loaded ${rss.toFixed(0)} MB (target ≤ 150: ${verdict(rss <= 150)})`);
+}
