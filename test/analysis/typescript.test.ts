@@ -1,6 +1,7 @@
 /** TypeScript / JavaScript: text-anchored fixtures in every handler shape, through the real parser. */
 import assert from 'node:assert/strict';
-import { analyzeFixture, analyzeSource, findingsOf, handlersOf, referencesOf } from '../support/analysis';
+import { analyze } from '../../server/src/analysis/analyze';
+import { analyzeFixture, analyzeSource, findingsOf, handlersOf, referencesOf, sharedEnvironment } from '../support/analysis';
 
 describe('analysis: TypeScript / JavaScript', () => {
   it('reads an H5 switch on res.code, with a near miss of a real code', async () => {
@@ -104,4 +105,17 @@ describe('analysis: negative corpus', () => {
       assert.deepEqual(analysis.findings, []);
     });
   }
+});
+
+describe('analysis: parse budget', () => {
+  it('gives up on a parse over its budget and says why, instead of hanging', async () => {
+    const { catalog, parsers } = await sharedEnvironment();
+    const text = `import { OneLoginHelper } from '@geetest/onelogin';\n${'if (errorCode === "-20202") { retry(); }\n'.repeat(20_000)}`;
+    const { analysis, tree } = await analyze({ text, language: 'typescript', fileName: 'big.ts', parseBudgetMs: 1 }, catalog, parsers);
+    assert.equal(tree, null);
+    assert.match(analysis.skipped ?? '', /^parse of big\.ts took over \d+ ms and was stopped$/u);
+    assert.deepEqual(analysis.findings, []);
+    const again = await analyzeSource('if (errorCode === "-20202") { retry(); }', 'after.ts');
+    assert.equal(again.references.length, 1, 'the parser works again after a cancelled parse');
+  });
 });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { loadCatalogFile } from '../../server/src/catalog/catalog';
 import { explainCode, explainLog } from '../../server/src/explain/explain';
 import { findLogCodes } from '../../server/src/explain/log';
+import { PLAIN, renderCodeExplanation } from '../../server/src/explain/render-text';
 import { CATALOG_FILE } from '../support/paths';
 
 const catalog = loadCatalogFile(CATALOG_FILE);
@@ -95,5 +96,19 @@ describe('explainLog', () => {
     const result = explainLog(catalog, 'errorCode=-40101');
     assert.equal(result.carrierCodeMissing, true);
     assert.equal(result.carrierTable, 'cmcc');
+  });
+});
+
+describe('explain: every row of the catalog', () => {
+  it('answers for every row in both languages, with its description and steps', () => {
+    for (const entry of catalog.entries) {
+      for (const lang of ['zh', 'en'] as const) {
+        const result = explainCode(catalog, entry.row.code, { product: entry.product, platform: entry.platform });
+        assert.equal(result.candidates[0]?.entry.row.id, entry.row.id);
+        const card = renderCodeExplanation(result, catalog, lang, PLAIN);
+        assert.ok(card.includes(entry.row.description[lang]), `${entry.row.id} ${lang}`);
+        for (const step of entry.row.steps[lang]) assert.ok(card.includes(step), `${entry.row.id} ${lang}: ${step}`);
+      }
+    }
   });
 });
