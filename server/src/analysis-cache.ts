@@ -49,6 +49,11 @@ export class AnalysisCache {
     return entry.analysis;
   }
 
+  /** Frees every document's tree (the cache is being replaced). */
+  dispose(): void {
+    for (const uri of [...this.entries.keys()]) this.close(uri);
+  }
+
   close(uri: string): void {
     const entry = this.entries.get(uri);
     if (!entry) return;

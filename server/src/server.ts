@@ -36,8 +36,12 @@ import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
 export const SERVER_NAME = 'onelogin-codes';
 
 interface Session {
-  readonly catalog: Catalog;
-  readonly cache: AnalysisCache;
+  /** The catalog in use: the bundled one, or oneloginCodes.catalogFile when that file is valid. */
+  catalog: Catalog;
+  catalogFile: string;
+  cache: AnalysisCache;
+  readonly bundledCatalog: Catalog;
+  readonly parsers: Parsers;
   readonly client: ClientCapabilities;
   readonly locale: string | undefined;
   settings: Settings;
@@ -51,13 +55,18 @@ export function startServer(connection: Connection): void {
   connection.onInitialize(async (params: InitializeParams) => {
     const catalog = loadCatalogFile(bundledCatalogPath());
     ready = Parsers.create().then((parsers) => {
-      return {
+      const session: Session = {
         catalog,
+        catalogFile: '',
+        bundledCatalog: catalog,
+        parsers,
         cache: new AnalysisCache(catalog, parsers, log),
         client: params.capabilities,
         locale: params.locale,
-        settings: settingsFrom(params.initializationOptions, log),
+        settings: DEFAULT_SETTINGS,
       };
+      applySettings(session, settingsFrom(params.initializationOptions, log));
+      return session;
     });
     await ready;
     log(`${SERVER_NAME} ${VERSION}: catalog of ${catalog.entries.length} rows loaded`);
@@ -75,7 +84,7 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration(async (change) => {
     const s = await ready!;
     const pushed = (change.settings as { oneloginCodes?: unknown } | null)?.oneloginCodes;
-    if (pushed !== undefined && !s.client.workspace?.configuration) s.settings = settingsFrom(pushed, log);
+    if (pushed !== undefined && !s.client.workspace?.configuration) applySettings(s, settingsFrom(pushed, log));
     else await refreshSettings(s);
     if (clientPullsDiagnostics(s.client)) connection.languages.diagnostics.refresh();
     else for (const document of documents.all()) void publish(document);
@@ -85,10 +94,31 @@ export function startServer(connection: Connection): void {
     if (!s.client.workspace?.configuration) return;
     try {
       const raw: unknown = await connection.workspace.getConfiguration({ section: 'oneloginCodes' });
-      s.settings = settingsFrom(raw, log);
+      applySettings(s, settingsFrom(raw, log));
     } catch (error) {
       log(`could not read the settings (${String(error)}); using the defaults`);
-      s.settings = DEFAULT_SETTINGS;
+      applySettings(s, DEFAULT_SETTINGS);
+    }
+  }
+
+  /** Takes new settings; a changed catalogFile is loaded and validated, and a bad one keeps the bundled catalog. */
+  function applySettings(s: Session, settings: Settings): void {
+    s.settings = settings;
+    if (settings.catalogFile === s.catalogFile) return;
+    s.catalogFile = settings.catalogFile;
+    let catalog = s.bundledCatalog;
+    if (settings.catalogFile !== '') {
+      try {
+        catalog = loadCatalogFile(settings.catalogFile);
+        log(`using the catalog ${settings.catalogFile} (${catalog.entries.length} rows)`);
+      } catch (error) {
+        log(`oneloginCodes.catalogFile: ${(error as Error).message}\nusing the bundled catalog instead`);
+      }
+    }
+    if (catalog !== s.catalog) {
+      s.cache.dispose();
+      s.catalog = catalog;
+      s.cache = new AnalysisCache(catalog, s.parsers, log);
     }
   }
 

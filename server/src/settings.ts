@@ -21,6 +21,8 @@ export interface Settings {
   readonly codeLens: { readonly enable: boolean };
   /** Files larger than this many bytes are not analysed. */
   readonly maxFileSize: number;
+  /** A catalog file to use instead of the bundled one (same schema); empty for the bundled one. */
+  readonly catalogFile: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -32,6 +34,7 @@ export const DEFAULT_SETTINGS: Settings = {
   inlayHints: { enable: false },
   codeLens: { enable: true },
   maxFileSize: 1_000_000,
+  catalogFile: '',
 };
 
 /** The settings keys the server reads, as they appear under `oneloginCodes.` in the manifest. */
@@ -44,6 +47,7 @@ export const SETTING_KEYS = [
   'inlayHints.enable',
   'codeLens.enable',
   'maxFileSize',
+  'catalogFile',
 ] as const;
 
 export interface ParsedSettings {
@@ -99,6 +103,7 @@ export function parseSettings(raw: unknown): ParsedSettings {
       (v): v is number => typeof v === 'number' && Number.isInteger(v) && v > 0,
       DEFAULT_SETTINGS.maxFileSize,
     ),
+    catalogFile: pick('catalogFile', input.catalogFile, (v): v is string => typeof v === 'string', DEFAULT_SETTINGS.catalogFile),
   };
   return { settings, problems };
 }

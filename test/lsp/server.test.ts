@@ -4,10 +4,14 @@
  * hints, code lens, commands, settings changes, suppression comments, UTF-16 positions and CRLF.
  */
 import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import type { CodeAction, CodeLens, CompletionItem, Diagnostic, Hover, InlayHint } from 'vscode-languageserver-protocol';
 import { applyWorkspaceEdit } from '../support/edits';
 import { TestClient } from '../support/lsp-client';
 import { readFixture } from '../support/analysis';
+import { CATALOG_FILE } from '../support/paths';
 
 const CARELESS_TS = `import { OneLoginHelper } from '@geetest/onelogin';
 export function onResult(result: { errorCode: string; metadata?: Record<string, string> }): string {
@@ -223,6 +227,28 @@ describe('lsp: the server over stdio', function () {
     assert.deepEqual(hints.map((h) => [h.position.line, h.label]), [[3, ' 用户在授权页点击了返回键退出授权页'], [5, ' 移动 SDK 预取号失败，具体见移…']]);
     assert.ok(client.logs.some((l) => /invalid setting: oneloginCodes\.rules: unknown rule "bogus"/u.test(l)));
     assert.ok(client.logs.some((l) => /invalid setting: oneloginCodes\.maxFileSize: "big" is not valid; using 1000000/u.test(l)));
+    await client.changeSettings({});
+  });
+
+  it('uses a catalog override, and keeps the bundled catalog when the override is broken', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'onelogin-catalog-'));
+    const broken = path.join(dir, 'broken.json');
+    writeFileSync(broken, '{"tables": [');
+    const uri = 'file:///work/careless.ts';
+    await client.changeSettings({ catalogFile: broken });
+    let version = await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '' }]);
+    assert.equal((await client.publishedDiagnostics(uri, version)).length, 2, 'still the bundled catalog');
+    assert.ok(client.logs.some((l) => /oneloginCodes\.catalogFile: cannot read the error-code catalog .*broken\.json[^]*using the bundled catalog instead/u.test(l)));
+
+    const data = JSON.parse(readFileSync(CATALOG_FILE, 'utf8')) as { tables: { rows: { code: number; description: { en: string } }[] }[] };
+    for (const row of data.tables.flatMap((t) => t.rows)) if (row.code === -20301) row.description.en = 'Described by the override.';
+    const custom = path.join(dir, 'custom.json');
+    writeFileSync(custom, JSON.stringify(data));
+    await client.changeSettings({ catalogFile: custom });
+    version = await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '' }]);
+    await client.publishedDiagnostics(uri, version);
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(CARELESS_TS, "'-20301'", 0, 3) });
+    assert.match((hover.contents as { value: string }).value, /^\*\*-20301\*\* · OneLogin \(app\) · Android\n\nDescribed by the override\./u);
     await client.changeSettings({});
   });
 
