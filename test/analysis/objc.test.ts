@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { objcSpec, prepareObjc } from '../../server/src/analysis/languages/objc';
-import { analyzeFixture, analyzeSource, findingsOf, FIXTURES, handlersOf, readFixture, referencesOf, sharedEnvironment } from '../support/analysis';
+import { analyzeFixture, analyzeSource, findingsOf, FIXTURES, handlersOf, itFindsNothingIn, itParsesCleanly, readFixture, referencesOf, sharedEnvironment } from '../support/analysis';
 
 const OBJC_FIXTURES = readdirSync(path.join(FIXTURES, 'objc')).filter((f) => /\.[mh]$/u.test(f)).map((f) => `objc/${f}`);
 const NEGATIVE_FIXTURES = readdirSync(path.join(FIXTURES, 'negative')).filter((f) => f.endsWith('.m')).map((f) => `negative/${f}`);
@@ -239,32 +239,12 @@ void AppHandle(NSInteger code, NSString *errCode) {
 });
 
 describe('analysis: Objective-C fixtures parse without errors', () => {
-  for (const fixture of [...OBJC_FIXTURES, ...NEGATIVE_FIXTURES]) {
-    it(`parses ${fixture} with 0 ERROR nodes`, async () => {
-      const { parsers } = await sharedEnvironment();
-      const text = readFixture(fixture);
-      const source = objcSpec!.prepare ? objcSpec!.prepare(text) : text;
-      const { tree } = await parsers.parse(objcSpec!.grammarFor(fixture), source);
-      assert.ok(tree);
-      try {
-        assert.equal(tree.rootNode.hasError, false);
-      } finally {
-        tree.delete();
-      }
-    });
-  }
+  itParsesCleanly([...OBJC_FIXTURES, ...NEGATIVE_FIXTURES]);
 });
 
 describe('analysis: Objective-C negative corpus', () => {
   it('has fixtures', () => assert.ok(NEGATIVE_FIXTURES.length >= 3));
-  for (const fixture of NEGATIVE_FIXTURES) {
-    it(`finds nothing in ${fixture}`, async () => {
-      const { analysis } = await analyzeFixture(fixture);
-      assert.deepEqual(analysis.references, []);
-      assert.deepEqual(analysis.handlers, []);
-      assert.deepEqual(analysis.findings, []);
-    });
-  }
+  itFindsNothingIn(NEGATIVE_FIXTURES);
 
   it('finds no use of a code in look-alike numbers even when told the file is OneLogin code', async () => {
     const { analysis } = await analyzeFixture('negative/ios-lookalikes.m', { product: 'onelogin' });

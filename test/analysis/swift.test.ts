@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { swiftSpec } from '../../server/src/analysis/languages/swift';
-import { analyzeFixture, analyzeSource, findingsOf, FIXTURES, handlersOf, readFixture, referencesOf, sharedEnvironment } from '../support/analysis';
+import { analyzeFixture, analyzeSource, findingsOf, FIXTURES, handlersOf, itFindsNothingIn, itParsesCleanly, referencesOf } from '../support/analysis';
 
 const SWIFT_FIXTURES = readdirSync(path.join(FIXTURES, 'swift')).filter((f) => f.endsWith('.swift')).map((f) => `swift/${f}`);
 const NEGATIVE_FIXTURES = readdirSync(path.join(FIXTURES, 'negative')).filter((f) => f.endsWith('.swift')).map((f) => `negative/${f}`);
@@ -202,32 +202,12 @@ func f(_ code: String, _ n: Int) {
 });
 
 describe('analysis: Swift fixtures parse without errors', () => {
-  for (const fixture of [...SWIFT_FIXTURES, ...NEGATIVE_FIXTURES]) {
-    it(`parses ${fixture} with 0 ERROR nodes`, async () => {
-      const { parsers } = await sharedEnvironment();
-      const text = readFixture(fixture);
-      const source = swiftSpec!.prepare ? swiftSpec!.prepare(text) : text;
-      const { tree } = await parsers.parse(swiftSpec!.grammarFor(fixture), source);
-      assert.ok(tree);
-      try {
-        assert.equal(tree.rootNode.hasError, false);
-      } finally {
-        tree.delete();
-      }
-    });
-  }
+  itParsesCleanly([...SWIFT_FIXTURES, ...NEGATIVE_FIXTURES]);
 });
 
 describe('analysis: Swift negative corpus', () => {
   it('has fixtures', () => assert.ok(NEGATIVE_FIXTURES.length >= 3));
-  for (const fixture of NEGATIVE_FIXTURES) {
-    it(`finds nothing in ${fixture}`, async () => {
-      const { analysis } = await analyzeFixture(fixture);
-      assert.deepEqual(analysis.references, []);
-      assert.deepEqual(analysis.handlers, []);
-      assert.deepEqual(analysis.findings, []);
-    });
-  }
+  itFindsNothingIn(NEGATIVE_FIXTURES);
 
   it('finds no use of a code in look-alike numbers even when told the file is OneLogin code', async () => {
     const { analysis } = await analyzeFixture('negative/ios-lookalikes.swift', { product: 'onelogin' });
