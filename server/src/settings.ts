@@ -1,6 +1,6 @@
 /**
  * The server's settings (`oneloginCodes.*`), their defaults and their validation. package.json declares
- * the same settings for VS Code; test/unit/settings-manifest.test.ts keeps the two in step. Invalid
+ * the same settings for VS Code; test/unit/manifest.test.ts keeps the two in step. Invalid
  * values never stop the server: each one is replaced by its default and reported once in the log.
  */
 import { RULE_IDS } from './analysis/rules';

@@ -5,6 +5,7 @@
 # install leaves a marker there, and later runs skip it. code-server is a test tool, not a dependency
 # of the project: its install refuses any Node but 24, so it stays out of package.json.
 #   ONELOGIN_E2E_TOOLS  the tools folder (default: $HOME/.cache/onelogin-codes-e2e)
+#   --fonts             also a CJK font, for screenshots that show Chinese (npm run e2e:screenshots)
 set -euo pipefail
 
 CODE_SERVER_VERSION=4.139.1
@@ -16,6 +17,9 @@ need_apt=()
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 # kerberos, a hard dependency of code-server's VS Code, compiles from source and needs gssapi.h.
 [ -f /usr/include/gssapi/gssapi.h ] || need_apt+=(libkrb5-dev)
+if [ "${1:-}" = "--fonts" ]; then
+  [ -d /usr/share/fonts/truetype/wqy ] || need_apt+=(fonts-wqy-microhei)
+fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "e2e install: apt-get install ${need_apt[*]}"
   apt-get update -qq

@@ -1,6 +1,6 @@
 /**
  * The shape of data/error-codes.json. data/error-codes.schema.json states the same contract for
- * other tools; test/unit/catalog-schema.test.ts keeps the two in step.
+ * other tools; test/unit/catalog-integrity.test.ts checks the data against it.
  */
 
 export const PRODUCTS = ['onelogin', 'onepass', 'onelogin-h5', 'onepass-h5', 'carrier'] as const;

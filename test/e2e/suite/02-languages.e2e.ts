@@ -140,7 +140,7 @@ describe('TypeScript specifics', () => {
     const position = positionOf(document, 'code === USER_CANCEL', 0, 'code === '.length + 2);
     const markdown = await until('a hover on USER_CANCEL', async () => {
       const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
-      return hoverMarkdown(hovers).find((m) => m.includes('USER_CANCEL'));
+      return hoverMarkdown(hovers).find((m) => m.startsWith('`USER_CANCEL` = '));
     });
     assert.match(markdown, /^`USER_CANCEL` = `-20301`\n\n\*\*-20301\*\* · OneLogin \(app\) · Android/u);
   });
@@ -189,8 +189,9 @@ describe('files served by name', () => {
       const expected = (await cliDiagnostics(copy, source)).map(describeCli).sort();
       const diagnostics = await diagnosticsOf(copy, (ds) => ds.length === expected.length, `${expected.length} diagnostics for the plain-text .swift file`);
       assert.deepEqual(diagnostics.map((d) => describeVscode(d, ruleOf(d))).sort(), expected);
-      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(workspaceFile('swift/PlainCopy.swift'));
       await files.update('associations', undefined, vscode.ConfigurationTarget.Global);
     }
   });

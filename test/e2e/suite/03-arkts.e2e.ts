@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { extensionPath } from '../support/expected';
 import { tokenize, type Token } from '../support/textmate';
-import { open, positionOf, workspaceFile } from '../support/vscode';
+import { open, positionOf, screenshot, workspaceFile } from '../support/vscode';
 
 function grammars(): Record<string, string> {
   const manifest = JSON.parse(readFileSync(path.join(extensionPath(), 'package.json'), 'utf8')) as {
@@ -34,6 +34,8 @@ describe('ArkTS', () => {
     const { document, editor } = await open('arkts/LoginPage.ets');
     assert.equal(document.languageId, 'arkts');
     const line = positionOf(document, 'struct LoginPage').line;
+    editor.revealRange(new vscode.Range(line - 2, 0, line - 2, 0), vscode.TextEditorRevealType.AtTop);
+    await screenshot('vscode-arkts');
     editor.selection = new vscode.Selection(line, 0, line, 0);
     const before = document.getText();
     await vscode.commands.executeCommand('editor.action.commentLine');

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExplainResult, OneLoginCodesApi } from '../../../client/src/extension';
-import { EXTENSION_ID, hoverMarkdown, open, positionOf, ui, until, workspaceFile } from '../support/vscode';
+import { EXTENSION_ID, hoverMarkdown, open, positionOf, screenshot, ui, until, workspaceFile } from '../support/vscode';
 
 function webviewTab(viewType: string): vscode.Tab | undefined {
   return vscode.window.tabGroups.all
@@ -48,6 +48,7 @@ describe('commands', () => {
     await until('the explain webview tab', () => webviewTab('oneloginCodes.explain'));
     const card = await ui<{ text: string }>({ type: 'text', selector: 'article.card', webview: true, contains: '-20303' });
     assert.match(card.text, /-20303 · OneLogin \(app\) · Android/u);
+    await screenshot('vscode-explain');
   });
 
   it('Explain reads a log line and explains the SDK code and the carrier code', async () => {
@@ -78,6 +79,10 @@ describe('commands', () => {
     const table = await ui<{ text: string }>({ type: 'text', selector: '#rows', webview: true });
     assert.match(table.text, /-40101/u);
     assert.doesNotMatch(table.text, /-20301/u, 'rows that do not match are hidden');
+    await screenshot('vscode-catalog');
+    await ui({ type: 'click', selector: 'tr:not([hidden]) button.link', webview: true });
+    const explained = await until('the explain webview for the clicked row', () => webviewTab('oneloginCodes.explain'));
+    assert.equal(explained.label, 'Explain: -40101');
   });
 
   it('Restart Server restarts the language server, and the features come back', async () => {
@@ -94,7 +99,9 @@ describe('commands', () => {
   it('Show Output reveals the log channel', async () => {
     await vscode.commands.executeCommand('oneloginCodes.showOutput');
     const panel = await ui<{ text: string }>({ type: 'text', selector: '.part.panel', contains: 'onelogin-codes' });
-    assert.match(panel.text, /catalog of 272 rows loaded/u);
+    // The panel wraps long lines.
+    const text = panel.text.replace(/\s+/gu, ' ');
+    assert.match(text, /onelogin-codes \d+\.\d+\.\d+: catalog of \d+ rows loaded/u);
   });
 
   it('shows the status item while a large file is analysed', async () => {

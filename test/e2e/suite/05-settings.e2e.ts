@@ -1,7 +1,7 @@
 /** Settings changed in VS Code reach the running server: card language, per-rule severity, code lenses. */
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { diagnosticsOf, hoverMarkdown, open, positionOf, ruleOf, until } from '../support/vscode';
+import { diagnosticsOf, hoverMarkdown, open, positionOf, ruleOf, ui, until } from '../support/vscode';
 
 const FILE = 'kotlin/LoginActivity.kt';
 
@@ -29,6 +29,21 @@ describe('settings', () => {
     assert.ok(chinese.length > 0);
     await set('language', undefined);
     await hoverStartingWith('**-20301** · OneLogin (app) · Android');
+  });
+
+  it('language auto follows VS Code\'s display language (the LSP locale), and so do the UI strings', async () => {
+    const chinese = vscode.env.language.toLowerCase().startsWith('zh');
+    const { document } = await open(FILE);
+    const hovers = await until('a hover', async () => {
+      const found = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, positionOf(document, '"-20301"', 0, 3));
+      return hoverMarkdown(found).find((m) => m.startsWith('**-20301**'));
+    });
+    assert.ok(hovers.startsWith(chinese ? '**-20301** · APP 一键登录 (OneLogin)' : '**-20301** · OneLogin (app)'), `${vscode.env.language}: ${hovers.split('\n')[0]}`);
+    assert.equal(vscode.l10n.t('Explain'), 'Explain', 'the test runner has no bundle of its own');
+    await vscode.commands.executeCommand('oneloginCodes.showCatalog');
+    const title = await ui<{ text: string }>({ type: 'text', selector: 'h1', webview: true });
+    assert.equal(title.text, chinese ? '一键登录 / 本机校验错误码目录' : 'Catalog of OneLogin & OnePass error codes');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('oneloginCodes.rules turns a rule off and raises another to an error', async () => {
