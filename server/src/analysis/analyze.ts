@@ -11,7 +11,7 @@ import { editBetween } from './parsing/edit';
 import { specFor } from './languages';
 import type { Parsers } from './parsing/parsers';
 import { prefilter, type Prefilter, type TextCandidate } from './prefilter';
-import { recognize, tableHas, type AnalysisSettings, type Recognition } from './recognize';
+import { recognize, type AnalysisSettings, type Recognition } from './recognize';
 import { RULES } from './rules';
 import type { Analysis, Branch, CodeReference, FileContext, Finding, Handler, SourceLanguage, TextRange } from './types';
 
@@ -214,7 +214,7 @@ function analyzeChunk(
     .filter((h): h is { raw: RawHandler; recognition: Recognition } => h.recognition !== null)
     .sort((a, b) => a.raw.range.start - b.raw.range.start);
   for (const { raw, recognition } of recognised) {
-    extractor.addSiblingLiterals(raw, (code) => catalog.nearMisses(code).some((n) => tableHas(recognition.table, n)));
+    extractor.addSiblingLiterals(raw, (code) => catalog.nearMisses(code).some((n) => catalog.tableHas(recognition.table, n)));
   }
 
   const handlers: Handler[] = [];

@@ -46,7 +46,7 @@ export function recognize(
   const table = bestTable(codes, file, settings, catalog);
   if (!table) return null;
 
-  const inTable = codes.filter((code) => tableHas(table, code));
+  const inTable = codes.filter((code) => catalog.tableHas(table, code));
   const distinctive = inTable.some((code) => codeTier(code) === 'distinctive');
   const codeLikeSubject = handler.subject !== null && CODE_LIKE_SUBJECT.test(handler.subject);
   const bySymbol = references.some((r) => r.form === 'symbol');
@@ -68,7 +68,7 @@ function bestTable(codes: readonly number[], file: FileContext, settings: Analys
     if (settings.product !== undefined && table.product !== settings.product) continue;
     if (settings.platform !== undefined && table.platform !== settings.platform) continue;
     if (table.product !== 'carrier' && plausible && !plausible.includes(table.platform) && settings.platform === undefined) continue;
-    const matches = codes.filter((code) => tableHas(table, code)).length;
+    const matches = codes.filter((code) => catalog.tableHas(table, code)).length;
     if (matches === 0) continue;
     const score =
       matches * 2 +
@@ -80,6 +80,3 @@ function bestTable(codes: readonly number[], file: FileContext, settings: Analys
   return best?.table ?? null;
 }
 
-export function tableHas(table: CodeTable, code: number): boolean {
-  return table.rows.some((row) => row.code === code || row.aliases.includes(code));
-}

@@ -42,6 +42,8 @@ export class Catalog {
   private readonly byNumber = new Map<number, CatalogEntry[]>();
   private readonly byName = new Map<string, CatalogEntry[]>();
   private readonly byTable = new Map<string, CodeTable>();
+  /** Every number (codes and aliases) of each table. */
+  private readonly tableNumbers = new Map<CodeTable, ReadonlySet<number>>();
   /** nearMisses() answers by code: rules ask the same question for every reference of a handler. */
   private readonly nearMissCache = new Map<number, readonly number[]>();
 
@@ -54,7 +56,10 @@ export class Catalog {
       for (const n of [entry.row.code, ...entry.row.aliases]) push(this.byNumber, n, entry);
       if (entry.row.name) push(this.byName, entry.row.name, entry);
     }
-    for (const table of file.tables) this.byTable.set(tableKey(table.product, table.platform), table);
+    for (const table of file.tables) {
+      this.byTable.set(tableKey(table.product, table.platform), table);
+      this.tableNumbers.set(table, new Set(table.rows.flatMap((row) => [row.code, ...row.aliases])));
+    }
     this.digitStrings = new Set([...this.byNumber.keys()].map((n) => String(Math.abs(n))));
     this.digitAlternation = [...this.digitStrings].sort((a, b) => b.length - a.length || a.localeCompare(b)).join('|');
   }
@@ -80,6 +85,11 @@ export class Catalog {
 
   has(code: number): boolean {
     return this.byNumber.has(code);
+  }
+
+  /** Whether `code` is one of the table's codes or aliases. */
+  tableHas(table: CodeTable, code: number): boolean {
+    return this.tableNumbers.get(table)?.has(code) ?? table.rows.some((row) => row.code === code || row.aliases.includes(code));
   }
 
   table(product: Product, platform: Platform): CodeTable | undefined {

@@ -1,6 +1,5 @@
 import { PLATFORM_LABELS, PRODUCT_LABELS } from '../../catalog/labels';
 import type { Bilingual } from '../../catalog/types';
-import { tableHas } from '../recognize';
 import type { Finding } from '../types';
 import type { Rule } from './rule';
 
@@ -23,11 +22,11 @@ export const unknownCode: Rule = {
       en: `${PRODUCT_LABELS[table.product].en} ${PLATFORM_LABELS[table.platform].en}`,
     };
     for (const reference of references) {
-      if (tableHas(table, reference.code)) continue;
+      if (catalog.tableHas(table, reference.code)) continue;
       const otherTables = catalog
         .lookup(reference.code)
         .map((c) => ({ id: `${c.entry.product}/${c.entry.platform}`, zh: `${PRODUCT_LABELS[c.entry.product].zh} ${PLATFORM_LABELS[c.entry.platform].zh}`, en: `${PRODUCT_LABELS[c.entry.product].en} ${PLATFORM_LABELS[c.entry.platform].en}` }));
-      const suggestions = catalog.nearMisses(reference.code, 20).filter((n) => tableHas(table, n)).slice(0, 3);
+      const suggestions = catalog.nearMisses(reference.code, 20).filter((n) => catalog.tableHas(table, n)).slice(0, 3);
       if (otherTables.length === 0 && suggestions.length === 0) continue;
       const where = (lang: 'zh' | 'en') => otherTables.map((t) => t[lang]).join(lang === 'zh' ? '、' : ', ');
       const message: Bilingual =
