@@ -5,22 +5,13 @@
  */
 import * as vscode from 'vscode';
 import { CATEGORY_LABELS, PLATFORM_LABELS, PRODUCT_LABELS } from '../../server/src/catalog/labels';
-import type { Category, Lang, Platform, Product } from '../../server/src/catalog/types';
+import type { PublicRow } from '../../server/src/catalog/public-row';
+import type { Lang, Platform, Product } from '../../server/src/catalog/types';
 import { VIEW_TYPES } from './constants';
 import { escapeHtml, nonce, page, renderMarkdown, scriptJson } from './html';
 
-/** A row of `oneloginCodes.server.catalog` (server/src/catalog/public-row.ts): the fields shown here. */
-export interface CatalogRow {
-  readonly id: string;
-  readonly product: Product;
-  readonly platform: Platform;
-  readonly code: number;
-  readonly aliases: readonly number[];
-  readonly name: string | null;
-  readonly description: { readonly zh: string; readonly en: string };
-  readonly steps: { readonly zh: readonly string[]; readonly en: readonly string[] };
-  readonly category: Category;
-}
+/** A row of `oneloginCodes.server.catalog`: the public row format, the fields shown here. */
+export type CatalogRow = Pick<PublicRow, 'id' | 'product' | 'platform' | 'code' | 'aliases' | 'name' | 'description' | 'steps' | 'category'>;
 
 export interface ExplainRequest {
   readonly query: string;
