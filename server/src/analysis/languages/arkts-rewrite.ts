@@ -55,11 +55,16 @@ class Edits {
 
   apply(text: string): string {
     if (this.chars.size === 0) return text;
-    const units = text.split('');
-    for (const [index, char] of this.chars) {
-      if (units[index] !== '\n' && units[index] !== '\r') units[index] = char;
+    // Slices between the edited positions, in order: no array of every code unit.
+    let out = '';
+    let position = 0;
+    for (const index of [...this.chars.keys()].sort((a, b) => a - b)) {
+      const unit = text[index];
+      if (unit === undefined || unit === '\n' || unit === '\r') continue;
+      out += text.slice(position, index) + this.chars.get(index)!;
+      position = index + 1;
     }
-    return units.join('');
+    return out + text.slice(position);
   }
 }
 
@@ -85,9 +90,10 @@ const REGEX_AFTER_PUNCT = new Set('(,=:[!&|?{};+-*%<>~^'.split(''));
  * (delimiters kept) and every comment is blanks; line breaks stay. Offsets are unchanged.
  */
 export function maskArkts(text: string): string {
-  const out = text.split('');
+  // Ranges to blank, found in order and never overlapping; the output is built from slices at the end.
+  const ranges: [from: number, to: number, fill: string][] = [];
   const blank = (from: number, to: number, fill: string): void => {
-    for (let i = from; i < to; i++) if (out[i] !== '\n' && out[i] !== '\r') out[i] = fill;
+    if (to > from) ranges.push([from, to, fill]);
   };
   let lastSignificant = -1;
   let i = 0;
@@ -130,10 +136,23 @@ export function maskArkts(text: string): string {
         continue;
       }
     }
-    if (!/\s/u.test(c)) lastSignificant = i;
+    if (!isBlank(text.charCodeAt(i))) lastSignificant = i;
     i++;
   }
-  return out.join('');
+  let out = '';
+  let position = 0;
+  for (const [from, to, fill] of ranges) {
+    // No `u` flag: every UTF-16 unit (each half of an emoji) is replaced, so the length stays.
+    out += text.slice(position, from) + text.slice(from, to).replace(/[^\n\r]/g, fill);
+    position = to;
+  }
+  return out + text.slice(position);
+}
+
+/** White space: the ASCII blanks without a regular expression, anything else (U+3000, BOM) with one. */
+function isBlank(code: number): boolean {
+  if (code === 32 || code === 10 || code === 13 || code === 9 || code === 11 || code === 12) return true;
+  return code > 127 && /\s/u.test(String.fromCharCode(code));
 }
 
 function lineEnd(text: string, from: number): number {
@@ -255,7 +274,7 @@ function tokenize(masked: string): Token[] {
   while (i < n) {
     const c = masked.charCodeAt(i);
     // Whitespace (ASCII fast path, then Unicode blanks such as U+3000 and the BOM).
-    if (c === 32 || c === 10 || c === 13 || c === 9 || /\s/u.test(masked[i]!)) {
+    if (isBlank(c)) {
       i++;
       continue;
     }
