@@ -126,6 +126,14 @@ describe('cli: check', () => {
     assert.deepEqual(all.files.map((f) => path.relative(dir, f.path)).sort(), ['generated/login.ts', 'src/big.ts', 'src/login.gen.ts', 'src/login.ts']);
   });
 
+  it('skips a 50 MB file without reading it', () => {
+    const dir = project({ 'src/login.ts': CARELESS });
+    writeFileSync(path.join(dir, 'src/generated.ts'), Buffer.alloc(50 * 1024 * 1024, 0x20));
+    const report = JSON.parse(runCli(['check', dir, '--format', 'json']).stdout) as JsonReport;
+    assert.deepEqual(report.files.map((f) => path.basename(f.path)), ['login.ts']);
+    assert.deepEqual(report.skipped.map((s) => [path.basename(s.path), s.reason]), [['generated.ts', 'larger than 1048576 bytes (52428800)']]);
+  });
+
   it('applies --product and --platform', () => {
     const dir = project({ 'a.ts': 'if (errorCode === "-20301") { back(); }\n' });
     const report = JSON.parse(runCli(['check', dir, '--format', 'json', '--product', 'onepass', '--platform', 'ios']).stdout) as JsonReport;
