@@ -82,6 +82,23 @@ export function onResult(r: { errorCode: string; metadata: { resultCode?: string
     ]);
   });
 
+  it('keeps one chain one handler when it spells the same field two ways, and status checks apart', async () => {
+    const text = [
+      "import { OneLoginHelper } from '@geetest/onelogin';",
+      'declare const result: { status: number; errorCode: string; metadata: Record<string, string> };',
+      'const errorCode = result.errorCode;',
+      'if (result.status === 200) {',
+      "} else if (errorCode === '-20301') {",
+      "} else if (Number(result['errorCode']) === -40101) {",
+      '}',
+    ].join('\n');
+    const analysis = await analyzeSource(text, 'spellings.ts');
+    assert.deepEqual(handlersOf(text, analysis).map((h) => [h.subject, h.codes]), [
+      ['result.status', [200]],
+      ['errorCode', [-20301, -40101]],
+    ]);
+  });
+
   it('needs more than a lone distinctive number without the SDK in the file', async () => {
     const lone = await analyzeSource('if (x === -20202) { retry(); }', 'lone.ts');
     assert.deepEqual(lone.references, []);

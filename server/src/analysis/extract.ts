@@ -237,7 +237,7 @@ export class Extractor {
           const { head, last, fallback } = this.chainOf(ifNode);
           const consequence = ifStatements.consequence(ifNode);
           return {
-            handlerKey: `if:${head.id}:${subject ?? ''}`,
+            handlerKey: `if:${head.id}:${fieldOf(subject)}`,
             kind: 'if-chain',
             root: head,
             end: Math.max(last.endIndex, fallback?.endIndex ?? 0),
@@ -252,7 +252,7 @@ export class Extractor {
         let top = usage.site;
         while (top.parent && EXPRESSION_GLUE.test(top.parent.type)) top = top.parent;
         return {
-          handlerKey: `cmp:${top.id}:${subject ?? ''}`,
+          handlerKey: `cmp:${top.id}:${fieldOf(subject)}`,
           kind: 'comparison',
           root: top,
           subject,
@@ -356,6 +356,18 @@ function mayInitialise(text: string, offset: number): boolean {
   if (before === '=') return !/[=!<>]/u.test(text[i - 1] ?? '');
   if (before === '(') return /[A-Z][A-Z0-9_]*$/u.test(text.slice(Math.max(0, i - 64), i));
   return false;
+}
+
+/**
+ * The field a subject reads, so that one chain comparing `errorCode`, `json.optInt("errorCode")` and
+ * `result["errorCode"]` is one handler, while `status` checks in the same chain stay apart.
+ */
+export function fieldOf(subject: string | null): string {
+  if (subject === null) return '';
+  const keyed = /["'](\w+)["']\)?\]?$/u.exec(subject);
+  if (keyed) return keyed[1]!;
+  const member = /([A-Za-z_$][\w$]*)\)?$/u.exec(subject);
+  return member ? member[1]! : subject;
 }
 
 function escapeRegExp(text: string): string {
