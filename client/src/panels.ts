@@ -4,7 +4,7 @@
  * the extension to explain one.
  */
 import * as vscode from 'vscode';
-import { CATEGORY_LABELS, PLATFORM_LABELS, PRODUCT_LABELS } from '../../server/src/catalog/labels';
+import { CATEGORY_LABELS, tableLabel } from '../../server/src/catalog/labels';
 import type { PublicRow } from '../../server/src/catalog/public-row';
 import type { Lang, Platform, Product } from '../../server/src/catalog/types';
 import { VIEW_TYPES } from './constants';
@@ -92,7 +92,7 @@ function catalogHtml(rows: readonly CatalogRow[], lang: Lang, title: string): st
     aliases: row.aliases,
     product: row.product,
     platform: row.platform,
-    table: `${PRODUCT_LABELS[row.product][lang]} · ${PLATFORM_LABELS[row.platform][lang]}`,
+    table: tableLabel(row.product, row.platform, lang),
     name: row.name,
     description: row.description[lang],
     steps: row.steps[lang],

@@ -21,7 +21,7 @@ import type { Analysis } from './analysis/types';
 import { clientPullsDiagnostics, serverCapabilities } from './capabilities';
 import { bundledCatalogPath, loadCatalogFile, type Catalog } from './catalog/catalog';
 import type { Lang } from './catalog/types';
-import { VERSION } from './cli/version';
+import { VERSION } from './version';
 import { codeActions } from './features/code-actions';
 import { codeLenses } from './features/code-lens';
 import { COMMANDS, runCatalog, runExplain, type ExplainArguments } from './features/commands';

@@ -13,6 +13,7 @@ import { LSP_LANGUAGE_IDS, languageForFile } from '../../server/src/analysis/lan
 import { PLATFORMS, PRODUCTS } from '../../server/src/catalog/types';
 import { COMMANDS } from '../../server/src/features/commands';
 import { DEFAULT_SETTINGS, SETTING_KEYS, SEVERITY_SETTINGS, parseSettings } from '../../server/src/settings';
+import { VERSION } from '../../server/src/version';
 import { ROOT } from '../support/paths';
 
 interface Property {
@@ -248,5 +249,12 @@ describe('manifest: packaging', () => {
     assert.equal(manifest.l10n, './l10n');
     assert.equal(manifest.engines.vscode, `^${manifest.devDependencies['@types/vscode']}`);
     assert.match(manifest.scripts.package ?? '', /^vsce package /u);
+  });
+});
+
+describe('version', () => {
+  it('is the same in the code (CLI --version, SARIF, serverInfo) and in package.json', () => {
+    const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    assert.equal(VERSION, manifest.version);
   });
 });

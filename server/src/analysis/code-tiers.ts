@@ -5,20 +5,15 @@
  * the SDK before they are reported.
  */
 
-interface TierRule {
-  readonly test: (code: number) => boolean;
-  readonly why: string;
-}
-
-const DISTINCTIVE: readonly TierRule[] = [
-  { test: (c) => c <= -20100 && c >= -50101, why: 'app SDK codes, -20100 … -50101' },
-  { test: (c) => (c >= 12000 && c <= 12200) || c === 11300, why: 'OneLogin server codes' },
-  { test: (c) => c >= 21002 && c <= 23002, why: 'H5 server codes' },
-  { test: (c) => c >= 10012 && c <= 10073, why: 'H5 web codes (10010 is a common clientType value)' },
+const DISTINCTIVE: readonly ((code: number) => boolean)[] = [
+  (c) => c <= -20100 && c >= -50101, // app SDK codes, -20100 … -50101
+  (c) => (c >= 12000 && c <= 12200) || c === 11300, // OneLogin server codes
+  (c) => c >= 21002 && c <= 23002, // H5 server codes
+  (c) => c >= 10012 && c <= 10073, // H5 web codes (10010 is left out: a common clientType value)
 ];
 
 export type CodeTier = 'distinctive' | 'common';
 
 export function codeTier(code: number): CodeTier {
-  return DISTINCTIVE.some((rule) => rule.test(code)) ? 'distinctive' : 'common';
+  return DISTINCTIVE.some((isIn) => isIn(code)) ? 'distinctive' : 'common';
 }

@@ -45,3 +45,13 @@ export const CATEGORY_LABELS: Readonly<Record<Category, Bilingual>> = {
   'vendor-support': { zh: '联系服务商', en: 'Contact vendor support' },
   'carrier-cascade': { zh: '查看运营商错误码', en: "See the carrier's code" },
 };
+
+/** A table named by its product and platform: "OneLogin (app) · Android" (`separator` " " in running text). */
+export function tableLabel(product: Product, platform: Platform, lang: keyof Bilingual, separator = ' · '): string {
+  return `${PRODUCT_LABELS[product][lang]}${separator}${PLATFORM_LABELS[platform][lang]}`;
+}
+
+/** The same, in both languages. */
+export function tableLabels(product: Product, platform: Platform, separator = ' · '): Bilingual {
+  return { zh: tableLabel(product, platform, 'zh', separator), en: tableLabel(product, platform, 'en', separator) };
+}

@@ -61,8 +61,3 @@ export function parsePlatform(value: string | undefined): Platform | undefined {
   if ((PLATFORMS as readonly string[]).includes(value)) return value as Platform;
   throw new UsageError(`--platform must be one of ${PLATFORMS.join(', ')}; got "${value}"`);
 }
-
-/** An error code as typed: "-20202", "12008", "+80001". */
-export function parseCode(value: string): number | undefined {
-  return /^[-+]?\d{1,9}$/u.test(value.trim()) ? Number(value.trim()) : undefined;
-}

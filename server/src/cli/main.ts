@@ -9,7 +9,7 @@ import { catalogCommand } from './commands/catalog';
 import type { Command } from './commands/command';
 import { checkCommand } from './commands/check';
 import { explainCommand } from './commands/explain';
-import { VERSION } from './version';
+import { VERSION } from '../version';
 import { processIO, type CliIO } from './io';
 
 const COMMANDS: readonly Command[] = [checkCommand, explainCommand, catalogCommand];

@@ -27,6 +27,16 @@ export interface LogExplanation {
   readonly carrierCodeMissing: boolean;
 }
 
+/**
+ * The code a query names: a number as typed ("-20202", "+80001") or an SDK constant
+ * (GOPErrorSocketError); undefined for anything else.
+ */
+export function codeOfQuery(catalog: Catalog, query: string): number | undefined {
+  const trimmed = query.trim();
+  if (/^[-+]?\d{1,9}$/u.test(trimmed)) return Number(trimmed);
+  return catalog.lookupName(trimmed)[0]?.row.code;
+}
+
 export function explainCode(catalog: Catalog, code: number, context: LookupContext = {}): CodeExplanation {
   const candidates = catalog.lookup(code, context);
   const inContext = candidates.filter(

@@ -3,7 +3,7 @@
  * that comes from data is escaped, so a `*` or `_` in a description never turns into formatting.
  */
 import type { Candidate, Catalog } from '../catalog/catalog';
-import { PLATFORM_LABELS, PRODUCT_LABELS } from '../catalog/labels';
+import { tableLabel } from '../catalog/labels';
 import type { Lang } from '../catalog/types';
 import { label, t } from '../i18n/messages';
 import { buildCard, type Card } from './card';
@@ -38,7 +38,7 @@ export function candidatesMarkdown(candidates: readonly Candidate[], catalog: Ca
   const parts = [cardMarkdown(buildCard(best.entry, catalog, lang), lang)];
   if (others.length > 0) {
     const lines = others.slice(0, maxOthers).map(({ entry }) => {
-      const where = `${PRODUCT_LABELS[entry.product][lang]} · ${PLATFORM_LABELS[entry.platform][lang]}`;
+      const where = tableLabel(entry.product, entry.platform, lang);
       return `- ${escapeMarkdown(where)}: ${escapeMarkdown(entry.row.description[lang])}`;
     });
     if (others.length > maxOthers) lines.push(`- … (+${others.length - maxOthers})`);

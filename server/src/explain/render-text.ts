@@ -1,6 +1,6 @@
 /** Lays out cards and explanations for a terminal; colour only when the caller says the output is a TTY. */
 import type { Candidate, Catalog } from '../catalog/catalog';
-import { PLATFORM_LABELS, PRODUCT_LABELS } from '../catalog/labels';
+import { tableLabel } from '../catalog/labels';
 import type { Lang } from '../catalog/types';
 import { label, t } from '../i18n/messages';
 import { buildCard, type Card } from './card';
@@ -78,7 +78,7 @@ export function renderCodeExplanation(
 }
 
 function oneLine({ entry }: Candidate, lang: Lang, style: TextStyle): string {
-  const where = `${PRODUCT_LABELS[entry.product][lang]} · ${PLATFORM_LABELS[entry.platform][lang]}`;
+  const where = tableLabel(entry.product, entry.platform, lang);
   return `${style.accent(String(entry.row.code))}  ${where}${lang === 'zh' ? '：' : ': '}${shorten(entry.row.description[lang])}`;
 }
 

@@ -1,7 +1,7 @@
 /** A lens above each handler: how many of its table's codes it handles, and which carriers it misses. */
 import type { Analysis, TextRange } from '../analysis/types';
 import type { Catalog } from '../catalog/catalog';
-import { CARRIER_SHORT_LABELS, PLATFORM_LABELS, PRODUCT_LABELS } from '../catalog/labels';
+import { CARRIER_SHORT_LABELS, tableLabel } from '../catalog/labels';
 import type { Carrier, Lang } from '../catalog/types';
 import { t } from '../i18n/messages';
 
@@ -16,7 +16,7 @@ export function codeLenses(analysis: Analysis, catalog: Catalog, lang: Lang): Le
     const table = catalog.table(handler.product, handler.platform);
     if (!table) return [];
     const handled = table.rows.filter((row) => [row.code, ...row.aliases].some((c) => handler.codes.includes(c))).length;
-    const tableName = `${PRODUCT_LABELS[handler.product][lang]} ${PLATFORM_LABELS[handler.platform][lang]}`;
+    const tableName = tableLabel(handler.product, handler.platform, lang, ' ');
     let title = t(lang, 'lensHandled', handled, table.rows.length, tableName);
     const cascading = table.rows.filter((row) => row.cascadesTo !== null);
     const handledCascading = cascading.filter((row) => handler.codes.includes(row.code));

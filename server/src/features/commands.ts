@@ -5,7 +5,7 @@
 import type { Catalog } from '../catalog/catalog';
 import { toPublicRow, type PublicRow } from '../catalog/public-row';
 import type { Lang, Platform, Product } from '../catalog/types';
-import { explainCode, explainLog } from '../explain/explain';
+import { codeOfQuery, explainCode, explainLog } from '../explain/explain';
 import { candidatesMarkdown, escapeMarkdown } from '../explain/render-markdown';
 import { t } from '../i18n/messages';
 
@@ -29,7 +29,7 @@ export interface ExplainResult {
 export function runExplain(args: ExplainArguments, catalog: Catalog, lang: Lang): ExplainResult {
   const query = args.query.trim();
   const context = { product: args.product, platform: args.platform };
-  const code = /^[-+]?\d{1,9}$/u.test(query) ? Number(query) : catalog.lookupName(query)[0]?.row.code;
+  const code = codeOfQuery(catalog, query);
   if (code !== undefined) {
     const result = explainCode(catalog, code, context);
     if (result.candidates.length > 0) return { found: true, markdown: candidatesMarkdown(result.candidates, catalog, lang, 20) };

@@ -10,7 +10,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { GrammarId } from '../parsing/parsers';
 import type { IfStatementSpec, LanguageSpec, Usage, ValueNode } from './spec';
-import { field, isEqualityOperator, otherOperand, signedNumber, skipParentheses, unwrapParentheses } from './tree';
+import { field, isEqualityOperator, otherOperand, plainStringContent, signedNumber, skipParentheses, unwrapParentheses } from './tree';
 
 /** `a.equals(b)`-style methods: the receiver and the single argument are compared. */
 const RECEIVER_EQUALS = new Set(['equals', 'equalsIgnoreCase', 'contentEquals']);
@@ -27,11 +27,9 @@ export function javaValueAt(leaf: Node): ValueNode | null {
     case 'decimal_integer_literal':
       return signedNumber(node, 'operand');
     case 'string_literal': {
-      const parts = node.namedChildren;
-      if (parts.length !== 1 || parts[0]!.type !== 'string_fragment') return null;
+      const value = plainStringContent(node, 'string_fragment');
       // A text block ("""…""") is not a code literal.
-      if (node.text.startsWith('"""')) return null;
-      return { node, kind: 'string', value: parts[0]!.text };
+      return value === null || node.text.startsWith('"""') ? null : { node, kind: 'string', value };
     }
     case 'identifier':
       return { node, kind: 'identifier', value: node.text };

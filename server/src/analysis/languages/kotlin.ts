@@ -11,7 +11,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { GrammarId } from '../parsing/parsers';
 import type { IfStatementSpec, LanguageSpec, Usage, ValueNode } from './spec';
-import { field, isEqualityOperator, otherOperand, signedNumber, skipParentheses, unwrapParentheses } from './tree';
+import { field, isEqualityOperator, otherOperand, plainStringContent, signedNumber, skipParentheses, unwrapParentheses } from './tree';
 
 const RECEIVER_EQUALS = new Set(['equals', 'equalsIgnoreCase', 'contentEquals']);
 const STATIC_EQUALS = new Set(['equals', 'equalsIgnoreCase', 'areEqual']);
@@ -44,9 +44,8 @@ export function kotlinValueAt(leaf: Node): ValueNode | null {
       return signedNumber(node, 'argument');
     case 'string_literal': {
       // Only a plain "-20301": no interpolation, no escapes, not a """raw""" string.
-      const parts = node.namedChildren;
-      if (parts.length !== 1 || parts[0]!.type !== 'string_content') return null;
-      return { node, kind: 'string', value: parts[0]!.text };
+      const value = plainStringContent(node, 'string_content');
+      return value === null ? null : { node, kind: 'string', value };
     }
     case 'identifier':
       return { node, kind: 'identifier', value: node.text };

@@ -61,3 +61,9 @@ export function signedNumber(literal: Node, operandField: string): ValueNode | n
   }
   return { node: literal, kind: 'number', value: literal.text };
 }
+
+/** The text of a string literal made of exactly one fragment of `fragmentType` (no interpolation, no escapes). */
+export function plainStringContent(literal: Node, fragmentType: string): string | null {
+  const parts = literal.namedChildren;
+  return parts.length === 1 && parts[0]!.type === fragmentType ? parts[0]!.text : null;
+}

@@ -5,7 +5,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { GrammarId } from '../parsing/parsers';
-import { field, isEqualityOperator, otherOperand, skipParentheses, unwrapParentheses } from './tree';
+import { field, isEqualityOperator, otherOperand, plainStringContent, skipParentheses, unwrapParentheses } from './tree';
 import type { LanguageSpec, Usage, ValueNode } from './spec';
 
 const JS_EXTENSIONS = /\.(?:js|jsx|mjs|cjs|tsx)$/iu;
@@ -23,9 +23,8 @@ export function typescriptValueAt(leaf: Node): ValueNode | null {
       return { node, kind: 'number', value: node.text };
     }
     case 'string': {
-      const fragments = node.namedChildren;
-      if (fragments.length !== 1 || fragments[0]!.type !== 'string_fragment') return null;
-      return { node, kind: 'string', value: fragments[0]!.text };
+      const value = plainStringContent(node, 'string_fragment');
+      return value === null ? null : { node, kind: 'string', value };
     }
     case 'identifier':
     case 'property_identifier':

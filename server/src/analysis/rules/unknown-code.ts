@@ -1,4 +1,4 @@
-import { PLATFORM_LABELS, PRODUCT_LABELS } from '../../catalog/labels';
+import { tableLabels } from '../../catalog/labels';
 import type { Bilingual } from '../../catalog/types';
 import type { Finding } from '../types';
 import type { Rule } from './rule';
@@ -17,15 +17,12 @@ export const unknownCode: Rule = {
   },
   check({ handlerIndex, references, table, catalog }) {
     const findings: Finding[] = [];
-    const tableName: Bilingual = {
-      zh: `${PRODUCT_LABELS[table.product].zh} ${PLATFORM_LABELS[table.platform].zh}`,
-      en: `${PRODUCT_LABELS[table.product].en} ${PLATFORM_LABELS[table.platform].en}`,
-    };
+    const tableName = tableLabels(table.product, table.platform, ' ');
     for (const reference of references) {
       if (catalog.tableHas(table, reference.code)) continue;
       const otherTables = catalog
         .lookup(reference.code)
-        .map((c) => ({ id: `${c.entry.product}/${c.entry.platform}`, zh: `${PRODUCT_LABELS[c.entry.product].zh} ${PLATFORM_LABELS[c.entry.platform].zh}`, en: `${PRODUCT_LABELS[c.entry.product].en} ${PLATFORM_LABELS[c.entry.platform].en}` }));
+        .map((c) => ({ id: `${c.entry.product}/${c.entry.platform}`, ...tableLabels(c.entry.product, c.entry.platform, ' ') }));
       const suggestions = catalog.nearMisses(reference.code, 20).filter((n) => catalog.tableHas(table, n)).slice(0, 3);
       if (otherTables.length === 0 && suggestions.length === 0) continue;
       const where = (lang: 'zh' | 'en') => otherTables.map((t) => t[lang]).join(lang === 'zh' ? '、' : ', ');

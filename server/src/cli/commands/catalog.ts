@@ -1,4 +1,4 @@
-import { PLATFORM_LABELS, PRODUCT_LABELS } from '../../catalog/labels';
+import { tableLabel } from '../../catalog/labels';
 import { toPublicRow } from '../../catalog/public-row';
 import { COMMON_OPTIONS, CONTEXT_OPTIONS, parseCommandArgs, parsePlatform, parseProduct, UsageError } from '../args';
 import { langFor, styleFor } from '../io';
@@ -41,7 +41,7 @@ Options:
     for (const table of catalog.tables) {
       const rows = entries.filter((e) => e.table === table);
       if (rows.length === 0) continue;
-      const heading = `${PRODUCT_LABELS[table.product][lang]} · ${PLATFORM_LABELS[table.platform][lang]}`;
+      const heading = tableLabel(table.product, table.platform, lang);
       lines.push(`${style.bold(heading)}  ${style.dim(`${table.title[lang]} (${rows.length})`)}`);
       for (const { row } of rows) {
         const code = [row.code, ...row.aliases].join('/');

@@ -9,7 +9,7 @@ import { countFindings, type CheckReport, type FileReport } from '../format/repo
 import { formatSarif } from '../format/sarif';
 import { formatText } from '../format/text';
 import { langFor, styleFor } from '../io';
-import { VERSION } from '../version';
+import { VERSION } from '../../version';
 import { DEFAULT_MAX_FILE_BYTES, walk, type SkippedFile } from '../walk';
 import type { Command } from './command';
 

@@ -1,8 +1,8 @@
 import { toPublicRow } from '../../catalog/public-row';
 import type { Candidate } from '../../catalog/catalog';
-import { explainCode, explainLog, type CodeExplanation } from '../../explain/explain';
+import { codeOfQuery, explainCode, explainLog, type CodeExplanation } from '../../explain/explain';
 import { renderCodeExplanation, renderLogExplanation } from '../../explain/render-text';
-import { COMMON_OPTIONS, CONTEXT_OPTIONS, parseCode, parseCommandArgs, parsePlatform, parseProduct, UsageError } from '../args';
+import { COMMON_OPTIONS, CONTEXT_OPTIONS, parseCommandArgs, parsePlatform, parseProduct, UsageError } from '../args';
 import { langFor, styleFor } from '../io';
 import type { Command } from './command';
 
@@ -57,7 +57,7 @@ Options:
     if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'missing the code to explain' : 'explain takes one code');
     const query = positionals[0]!;
     const catalog = loadCatalog(values.catalog);
-    const code = parseCode(query) ?? catalog.lookupName(query)[0]?.row.code;
+    const code = codeOfQuery(catalog, query);
     if (code === undefined) {
       if (/^[A-Za-z_]\w*$/u.test(query)) {
         io.stderr(`No SDK constant named ${query} in the catalog.\n`);
