@@ -64,9 +64,9 @@ export class AnalysisCache {
   private async run(incremental: IncrementalDocument, document: TextDocument, language: SourceLanguage | undefined, settings: Settings): Promise<Analysis> {
     if (!language || !settings.enable) return emptyAnalysis(language ?? 'typescript', settings.enable ? null : 'disabled by oneloginCodes.enable');
     const text = document.getText();
-    if (text.length > settings.maxFileSize) {
+    if (utf8LengthOver(text, settings.maxFileSize)) {
       incremental.dispose();
-      const reason = `${document.uri} is larger than oneloginCodes.maxFileSize (${settings.maxFileSize}); not analysed`;
+      const reason = `${document.uri} is larger than oneloginCodes.maxFileSize (${settings.maxFileSize} bytes); not analysed: raise the setting to analyse it`;
       this.log(reason);
       return emptyAnalysis(language, reason);
     }
@@ -92,4 +92,11 @@ export class AnalysisCache {
 
 export function sourceLanguageOf(document: TextDocument): SourceLanguage | undefined {
   return LSP_LANGUAGE_IDS[document.languageId] ?? languageForFile(document.uri);
+}
+
+/** Whether the text takes more than `limit` bytes in UTF-8, without encoding it when the length settles it. */
+function utf8LengthOver(text: string, limit: number): boolean {
+  if (text.length > limit) return true;
+  if (text.length * 3 <= limit) return false;
+  return Buffer.byteLength(text, 'utf8') > limit;
 }
