@@ -6,6 +6,7 @@
  *   npm run bench                   builds out/bench.js and runs everything (the corpus part runs in a
  *                                   child process, so its peak RSS is its own)
  *   node out/bench.js corpus        only the mixed corpus
+ *   node out/bench.js languages     only the 10k-line files
  * The last part drives the built language server over stdio (bench/server.ts).
  */
 import { spawnSync } from 'node:child_process';
@@ -63,9 +64,9 @@ async function perLanguage(catalog: Catalog, parsers: Parsers): Promise<void> {
     const grammar = spec.grammarFor(fileName);
     await parsers.parse(grammar, source).then((r) => r.tree?.delete());
 
-    const parse = await median(5, async () => (await parsers.parse(grammar, source)).tree?.delete());
+    const parse = await median(9, async () => (await parsers.parse(grammar, source)).tree?.delete());
     let handlers = 0;
-    const full = await median(5, async () => {
+    const full = await median(9, async () => {
       const { analysis, tree } = await analyze({ text, language: language as SourceLanguage, fileName }, catalog, parsers);
       handlers = analysis.handlers.length;
       tree?.delete();
@@ -142,12 +143,14 @@ function withCommonNumbers(text: string): string {
 async function main(): Promise<void> {
   const catalog = loadCatalogFile(bundledCatalogPath());
   const parsers = await Parsers.create();
-  if (process.argv[2] === 'corpus') {
+  const part = process.argv[2];
+  if (part === 'corpus') {
     await parsers.warmUp();
     await corpus(catalog, parsers);
     return;
   }
   await perLanguage(catalog, parsers);
+  if (part === 'languages') return;
   const child = spawnSync(process.execPath, [__filename, 'corpus'], { stdio: 'inherit' });
   await benchServer();
   process.exitCode = child.status ?? 1;

@@ -10,6 +10,7 @@ import { Extractor, type ConstantDeclaration, type RawHandler } from './extract'
 import { editBetween } from './parsing/edit';
 import { specFor } from './languages';
 import type { Parsers } from './parsing/parsers';
+import { SyntaxTree } from './parsing/syntax-tree';
 import { prefilter, type Prefilter, type TextCandidate } from './prefilter';
 import { recognize, type AnalysisSettings, type Recognition } from './recognize';
 import { RULES } from './rules';
@@ -82,10 +83,11 @@ export async function analyze(input: AnalyzeInput, catalog: Catalog, parsers: Pa
   }
 
   const moved = oldTree && edit && memo.chunkList ? chunksAfterEdit(memo.chunkList, edit, oldTree.getChangedRanges(parsed.tree)) : null;
-  const chunks = moved ?? chunkRanges(parsed.tree.rootNode);
+  const view = new SyntaxTree(parsed.tree, source);
+  const chunks = moved ?? chunkRanges(view.rootNode);
   memo.chunkList = chunks;
   const byChunk = partition(found.candidates, chunks);
-  const extractor = () => new Extractor(spec, parsed.tree!, source, catalog);
+  const extractor = () => new Extractor(spec, view, catalog);
 
   // Constants first: a constant declared in one chunk may be compared in another.
   const constants: ConstantDeclaration[] = [];

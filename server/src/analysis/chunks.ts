@@ -4,7 +4,7 @@
  * when, a map, a comparison) always lies inside one chunk, because only declaration and statement
  * containers are split. After an edit, only the chunks whose text changed are analysed again.
  */
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from './parsing/syntax-tree';
 import type { TextRange } from './types';
 
 /** Chunks larger than this are split further when they are containers. */
@@ -15,12 +15,12 @@ const CONTAINER = /program|source_file|export_statement|translation_unit|class|s
 /** Containers that hold a handler's parts: never split. */
 const HANDLER = /switch|when|if_|^if$|case|guard|ternary|conditional|dictionary|object$|map|array|lambda|closure|arguments|call|message/u;
 
-export function chunkRanges(root: Node): TextRange[] {
+export function chunkRanges(root: SyntaxNode): TextRange[] {
   const chunks: TextRange[] = [];
-  const visit = (node: Node) => {
+  const visit = (node: SyntaxNode) => {
     const size = node.endIndex - node.startIndex;
-    const children = node.namedChildren;
-    if (size > CHUNK_TARGET && children.length > 0 && CONTAINER.test(node.type) && !HANDLER.test(node.type)) {
+    const children = size > CHUNK_TARGET && CONTAINER.test(node.type) && !HANDLER.test(node.type) ? node.namedChildren : [];
+    if (children.length > 0) {
       // Keep the text between children (the header `class A {`, braces) with its neighbours: each child
       // chunk reaches back to the end of the previous one.
       let previousEnd = node.startIndex;

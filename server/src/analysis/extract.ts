@@ -3,7 +3,7 @@
  * spec over the syntax tree. Trees stay inside this module: what it returns refers to nodes only
  * through their offsets.
  */
-import type { Node, Tree } from 'web-tree-sitter';
+import type { SyntaxNode, SyntaxTree } from './parsing/syntax-tree';
 import type { Catalog } from '../catalog/catalog';
 import type { LanguageSpec, Usage } from './languages/spec';
 import { codeOfSdkName, type TextCandidate } from './prefilter';
@@ -41,14 +41,14 @@ export interface RawHandler {
 interface Site {
   readonly handlerKey: string;
   readonly kind: HandlerKind;
-  readonly root: Node;
+  readonly root: SyntaxNode;
   /** Where the handler ends when its links are not all inside `root` (Kotlin's `when { a -> …; b -> … }`). */
   readonly end?: number;
   readonly subject: string | null;
-  readonly branchNode: Node;
+  readonly branchNode: SyntaxNode;
   readonly label: TextRange;
-  readonly body: Node | null;
-  readonly fallback: Node | null;
+  readonly body: SyntaxNode | null;
+  readonly fallback: SyntaxNode | null;
   readonly template: string | null;
 }
 
@@ -65,21 +65,23 @@ export interface ConstantDeclaration {
 }
 
 interface Chain {
-  readonly head: Node;
-  readonly last: Node;
-  readonly fallback: Node | null;
+  readonly head: SyntaxNode;
+  readonly last: SyntaxNode;
+  readonly fallback: SyntaxNode | null;
 }
 
 export class Extractor {
   readonly handlers = new Map<string, RawHandler>();
   private readonly chains = new Map<number, Chain>();
+  private readonly text: string;
 
   constructor(
     private readonly spec: LanguageSpec,
-    private readonly tree: Tree,
-    private readonly text: string,
+    private readonly tree: SyntaxTree,
     private readonly catalog: Catalog,
-  ) {}
+  ) {
+    this.text = tree.source;
+  }
 
   /** The constants among the candidates whose value is a code, in document order. */
   declaredConstants(candidates: readonly TextCandidate[]): ConstantDeclaration[] {
@@ -117,7 +119,7 @@ export class Extractor {
       const start = handler.range.start + match.index;
       const known = handler.branches.some((b) => b.references.some((r) => r.range.start <= start && start < r.range.end));
       if (known) continue;
-      const leaf = this.tree.rootNode.descendantForIndex(start, start + match[0].length);
+      const leaf = this.tree.descendantForIndex(start, start + match[0].length);
       const value = leaf && this.spec.valueAt(leaf);
       if (!value || value.kind === 'identifier') continue;
       const code = parseCode(value.value);
@@ -138,7 +140,7 @@ export class Extractor {
 
   /** Records a reference for the value at [start, end), or, when `constants` is given, only constant declarations. */
   private visit(start: number, end: number, isName: boolean, constant?: ConstantDeclaration, constants?: ConstantDeclaration[]): void {
-    const leaf = this.tree.rootNode.descendantForIndex(start, end);
+    const leaf = this.tree.descendantForIndex(start, end);
     if (!leaf) return;
     const value = this.spec.valueAt(leaf);
     if (!value) return;
@@ -208,7 +210,7 @@ export class Extractor {
   }
 
   /** The ends of the else-if chain holding `ifNode`, computed once per chain. */
-  private chainOf(ifNode: Node): Chain {
+  private chainOf(ifNode: SyntaxNode): Chain {
     const known = this.chains.get(ifNode.id);
     if (known) return known;
     const { ifStatements } = this.spec;
@@ -226,7 +228,7 @@ export class Extractor {
   }
 
   /** Which handler and branch a use belongs to. */
-  private siteOf(usage: Exclude<Usage, { kind: 'constant' }>, value: Node): Site {
+  private siteOf(usage: Exclude<Usage, { kind: 'constant' }>, value: SyntaxNode): Site {
     const { ifStatements } = this.spec;
     switch (usage.kind) {
       case 'comparison': {
@@ -293,7 +295,7 @@ export class Extractor {
   }
 }
 
-function rangeOf(node: Node): TextRange {
+function rangeOf(node: SyntaxNode): TextRange {
   return { start: node.startIndex, end: node.endIndex };
 }
 
@@ -306,7 +308,7 @@ export function parseCode(value: string): number | null {
  * The comparison as written with `${code}` where the code's digits stand, keeping quotes and
  * prefixes (`@"…"`, `'…'`): the form a fix repeats for another code.
  */
-function comparisonTemplate(site: Node, value: Node): string | null {
+function comparisonTemplate(site: SyntaxNode, value: SyntaxNode): string | null {
   // A name holds no code as written, even when it has digits (OLErrorCode_20302).
   if (/^[\p{L}_$]/u.test(value.text)) return null;
   const siteText = site.text;

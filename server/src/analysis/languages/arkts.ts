@@ -4,7 +4,7 @@
  * equal-length rewrite (arkts-rewrite.ts), so every node's offsets are offsets in the original text;
  * the value, usage, if-chain and switch logic is TypeScript's.
  */
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../parsing/syntax-tree';
 import type { GrammarId } from '../parsing/parsers';
 import { rewriteArkts } from './arkts-rewrite';
 import type { LanguageSpec, Usage } from './spec';
@@ -18,13 +18,13 @@ const CASTS = new Set(['as_expression', 'satisfies_expression', 'non_null_expres
  * ArkTS forbids `any`, so results read from a record are cast at the comparison:
  * `switch (result['errorCode'] as string)` dispatches on `result['errorCode']`.
  */
-function withoutCasts(node: Node | null): Node | null {
+function withoutCasts(node: SyntaxNode | null): SyntaxNode | null {
   let current = unwrapParentheses(node);
   while (current && CASTS.has(current.type) && current.namedChildren[0]) current = unwrapParentheses(current.namedChildren[0]);
   return current;
 }
 
-export function arktsUsageOf(value: Node): Usage | null {
+export function arktsUsageOf(value: SyntaxNode): Usage | null {
   const usage = typescriptUsageOf(value);
   if (usage?.kind !== 'comparison' && usage?.kind !== 'case') return usage;
   const subject = withoutCasts(usage.subject);

@@ -7,7 +7,7 @@
  * `static final String USER_CANCEL = "-20301"`, interface constants, enum constants whose first
  * argument is the code, `Map.of("-20202", …)`, `Map.entry(…)` and `put("-20202", …)` statements.
  */
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../parsing/syntax-tree';
 import type { GrammarId } from '../parsing/parsers';
 import type { IfStatementSpec, LanguageSpec, Usage, ValueNode } from './spec';
 import { field, isEqualityOperator, otherOperand, plainStringContent, signedNumber, skipParentheses, unwrapParentheses } from './tree';
@@ -19,8 +19,8 @@ const STATIC_EQUALS = new Set(['equals', 'equalsIgnoreCase', 'areEqual']);
 /** Receivers of `of(k1, v1, k2, v2 …)` map factories. */
 const MAP_FACTORY = /(?:^|\.)(?:Map|ImmutableMap|ImmutableSortedMap)$/u;
 
-export function javaValueAt(leaf: Node): ValueNode | null {
-  let node: Node | null = leaf;
+export function javaValueAt(leaf: SyntaxNode): ValueNode | null {
+  let node: SyntaxNode | null = leaf;
   if (node.type === 'string_fragment') node = node.parent;
   if (!node) return null;
   switch (node.type) {
@@ -39,26 +39,26 @@ export function javaValueAt(leaf: Node): ValueNode | null {
 }
 
 /** The compared expression without parentheses and casts: `(String) json.get("errorCode")`. */
-function subjectOf(node: Node | null): Node | null {
+function subjectOf(node: SyntaxNode | null): SyntaxNode | null {
   let current = unwrapParentheses(node);
   while (current?.type === 'cast_expression') current = unwrapParentheses(field(current, 'value'));
   return current;
 }
 
 /** `Codes.USER_CANCEL`: the whole field access stands where the constant is used. */
-function widenFieldAccess(node: Node): Node {
+function widenFieldAccess(node: SyntaxNode): SyntaxNode {
   let current = node;
   while (current.parent?.type === 'field_access' && field(current.parent, 'field')?.equals(current)) current = current.parent;
   return current;
 }
 
 /** The arguments of an argument list (its named children, comments excluded). */
-function argumentsOf(list: Node | null): Node[] {
+function argumentsOf(list: SyntaxNode | null): SyntaxNode[] {
   return list ? list.namedChildren.filter((n) => n.type !== 'line_comment' && n.type !== 'block_comment') : [];
 }
 
 /** `x.compareTo(y) == 0` (or `0 == …`): the comparison that a compareTo call stands in. */
-function compareToZero(invocation: Node): Node | null {
+function compareToZero(invocation: SyntaxNode): SyntaxNode | null {
   const operand = skipParentheses(invocation);
   const parent = operand.parent;
   if (parent?.type !== 'binary_expression' || !isEqualityOperator(field(parent, 'operator')?.type)) return null;
@@ -67,13 +67,13 @@ function compareToZero(invocation: Node): Node | null {
 }
 
 /** A call used as a statement on its own (`MESSAGES.put("-20202", "…");`), and the block it sits in. */
-function statementBlock(invocation: Node): Node | null {
+function statementBlock(invocation: SyntaxNode): SyntaxNode | null {
   const statement = invocation.parent;
   if (statement?.type !== 'expression_statement') return null;
   return statement.parent;
 }
 
-export function javaUsageOf(value: Node): Usage | null {
+export function javaUsageOf(value: SyntaxNode): Usage | null {
   const operand = skipParentheses(widenFieldAccess(value));
   const parent = operand.parent;
   if (!parent) return null;
@@ -105,7 +105,7 @@ export function javaUsageOf(value: Node): Usage | null {
 }
 
 /** `"-20301".equals(errorCode)`, `"-20301".compareTo(code) == 0`. */
-function receiverUsage(invocation: Node, operand: Node): Usage | null {
+function receiverUsage(invocation: SyntaxNode, operand: SyntaxNode): Usage | null {
   if (!field(invocation, 'object')?.equals(operand)) return null;
   const name = field(invocation, 'name')?.text ?? '';
   const args = argumentsOf(field(invocation, 'arguments'));
@@ -119,7 +119,7 @@ function receiverUsage(invocation: Node, operand: Node): Usage | null {
 }
 
 /** A value passed to a call: an equals helper, a map factory or put, an enum constant's code. */
-function argumentUsage(list: Node, operand: Node): Usage | null {
+function argumentUsage(list: SyntaxNode, operand: SyntaxNode): Usage | null {
   const call = list.parent;
   if (!call) return null;
   const args = argumentsOf(list);
@@ -162,7 +162,7 @@ function argumentUsage(list: Node, operand: Node): Usage | null {
 }
 
 /** `static final` fields (any final field), interface constants. Local variables are not constants. */
-function isConstantDeclaration(declaration: Node): boolean {
+function isConstantDeclaration(declaration: SyntaxNode): boolean {
   if (declaration.type === 'constant_declaration') return true;
   if (declaration.type !== 'field_declaration') return false;
   const modifiers = declaration.namedChildren.find((n) => n.type === 'modifiers');
@@ -170,7 +170,7 @@ function isConstantDeclaration(declaration: Node): boolean {
 }
 
 /** Nodes an if condition cannot reach past while climbing from a comparison. */
-function isStatementBoundary(node: Node): boolean {
+function isStatementBoundary(node: SyntaxNode): boolean {
   return (
     node.type.endsWith('_statement') ||
     node.type.endsWith('_declaration') ||
@@ -184,7 +184,7 @@ function isStatementBoundary(node: Node): boolean {
 
 export const javaIfStatements: IfStatementSpec = {
   ifWithCondition(node) {
-    for (let n: Node | null = node; n; n = n.parent) {
+    for (let n: SyntaxNode | null = node; n; n = n.parent) {
       const parent = n.parent;
       if (parent?.type === 'if_statement' && field(parent, 'condition')?.equals(n)) return parent;
       if (!parent || isStatementBoundary(n)) return null;
@@ -206,7 +206,7 @@ export const javaIfStatements: IfStatementSpec = {
   },
 };
 
-function isDefaultArm(arm: Node): boolean {
+function isDefaultArm(arm: SyntaxNode): boolean {
   return arm.namedChildren.some((label) => label.type === 'switch_label' && label.children.some((c) => c.type === 'default'));
 }
 
@@ -221,7 +221,7 @@ export const javaSpec: LanguageSpec = {
   caseBody(branch) {
     // `case A -> …` never falls through; `case A:` with no statements falls through to the next group.
     if (branch.type === 'switch_rule') return branch;
-    for (let arm: Node | null = branch; arm; arm = arm.nextNamedSibling) {
+    for (let arm: SyntaxNode | null = branch; arm; arm = arm.nextNamedSibling) {
       if (arm.type !== 'switch_block_statement_group') continue;
       if (arm.namedChildren.some((n) => n.type !== 'switch_label' && !n.type.endsWith('comment'))) return arm;
     }

@@ -8,7 +8,7 @@
  * argument is the code, `mapOf("-20202" to …)`, `put("-20202", …)` and `map["-20202"] = …` statements.
  * `if` is an expression whose branches have no field names: they are found around the `else` token.
  */
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../parsing/syntax-tree';
 import type { GrammarId } from '../parsing/parsers';
 import type { IfStatementSpec, LanguageSpec, Usage, ValueNode } from './spec';
 import { field, isEqualityOperator, otherOperand, plainStringContent, signedNumber, skipParentheses, unwrapParentheses } from './tree';
@@ -35,8 +35,8 @@ const BOUNDARIES = new Set([
   'return_expression',
 ]);
 
-export function kotlinValueAt(leaf: Node): ValueNode | null {
-  let node: Node | null = leaf;
+export function kotlinValueAt(leaf: SyntaxNode): ValueNode | null {
+  let node: SyntaxNode | null = leaf;
   if (node.type === 'string_content') node = node.parent;
   if (!node) return null;
   switch (node.type) {
@@ -55,7 +55,7 @@ export function kotlinValueAt(leaf: Node): ValueNode | null {
 }
 
 /** The compared expression without what does not change it: `(x)`, `x as? String`, `x!!`. */
-function subjectOf(node: Node | null): Node | null {
+function subjectOf(node: SyntaxNode | null): SyntaxNode | null {
   let current = unwrapParentheses(node);
   for (;;) {
     if (current?.type === 'as_expression') current = unwrapParentheses(field(current, 'left'));
@@ -65,7 +65,7 @@ function subjectOf(node: Node | null): Node | null {
 }
 
 /** `Codes.USER_CANCEL`: the navigation whose last name is the constant stands where it is used. */
-function widenNavigation(node: Node): Node {
+function widenNavigation(node: SyntaxNode): SyntaxNode {
   let current = node;
   for (let parent = current.parent; parent?.type === 'navigation_expression'; parent = current.parent) {
     const named = parent.namedChildren;
@@ -76,17 +76,17 @@ function widenNavigation(node: Node): Node {
 }
 
 /** Positional arguments of a call (`ignoreCase = true` is named, and skipped). */
-function positionalArguments(list: Node): Node[] {
+function positionalArguments(list: SyntaxNode): SyntaxNode[] {
   return list.namedChildren.filter((a) => a.type === 'value_argument' && !a.children.some((c) => c.type === '='));
 }
 
 /** The expression inside a value_argument. */
-function argumentValue(argument: Node): Node | null {
+function argumentValue(argument: SyntaxNode): SyntaxNode | null {
   return argument.namedChildren.at(-1) ?? null;
 }
 
 /** A call's callee: `name` for `name(…)`, and the receiver for `receiver.name(…)`. */
-function calleeOf(call: Node): { name: string; receiver: Node | null } | null {
+function calleeOf(call: SyntaxNode): { name: string; receiver: SyntaxNode | null } | null {
   const callee = call.namedChildren[0];
   if (!callee) return null;
   if (callee.type === 'identifier') return { name: callee.text, receiver: null };
@@ -99,12 +99,12 @@ function calleeOf(call: Node): { name: string; receiver: Node | null } | null {
   return null;
 }
 
-function argumentsOfCall(call: Node): Node | null {
+function argumentsOfCall(call: SyntaxNode): SyntaxNode | null {
   return call.namedChildren.find((n) => n.type === 'value_arguments') ?? null;
 }
 
 /** `x.compareTo(y) == 0`: the comparison a compareTo call stands in. */
-function compareToZero(call: Node): Node | null {
+function compareToZero(call: SyntaxNode): SyntaxNode | null {
   const operand = skipParentheses(call);
   const parent = operand.parent;
   if (parent?.type !== 'binary_expression' || !isEqualityOperator(field(parent, 'operator')?.type)) return null;
@@ -113,12 +113,12 @@ function compareToZero(call: Node): Node | null {
 }
 
 /** A call or assignment standing as a statement: the block / lambda holding it. */
-function statementContainer(node: Node): Node | null {
+function statementContainer(node: SyntaxNode): SyntaxNode | null {
   const parent = node.parent;
   return parent && (parent.type === 'block' || parent.type === 'statements' || parent.type === 'lambda_literal') ? parent : null;
 }
 
-export function kotlinUsageOf(value: Node): Usage | null {
+export function kotlinUsageOf(value: SyntaxNode): Usage | null {
   const operand = skipParentheses(widenNavigation(value));
   const parent = operand.parent;
   if (!parent) return null;
@@ -156,7 +156,7 @@ export function kotlinUsageOf(value: Node): Usage | null {
 }
 
 /** `"-20301".equals(errorCode)`, `"-20301".compareTo(code) == 0`. */
-function receiverUsage(navigation: Node, operand: Node): Usage | null {
+function receiverUsage(navigation: SyntaxNode, operand: SyntaxNode): Usage | null {
   if (!navigation.namedChildren[0]?.equals(operand)) return null;
   const call = navigation.parent;
   if (call?.type !== 'call_expression' || !call.namedChildren[0]?.equals(navigation)) return null;
@@ -175,7 +175,7 @@ function receiverUsage(navigation: Node, operand: Node): Usage | null {
 }
 
 /** A value passed to a call: an equals helper, put, or an enum entry's code. */
-function argumentUsage(argument: Node): Usage | null {
+function argumentUsage(argument: SyntaxNode): Usage | null {
   if (argument.children.some((c) => c.type === '=')) return null;
   const list = argument.parent;
   const call = list?.parent;
@@ -208,7 +208,7 @@ function argumentUsage(argument: Node): Usage | null {
 }
 
 /** `mapOf("-20202" to "…")`: the left side of a `to` pair inside a map builder. */
-function pairUsage(infix: Node, operand: Node): Usage | null {
+function pairUsage(infix: SyntaxNode, operand: SyntaxNode): Usage | null {
   const named = infix.namedChildren;
   if (named.length !== 3 || !named[0]!.equals(operand) || named[1]!.type !== 'identifier' || named[1]!.text !== 'to') return null;
   const argument = skipParentheses(infix).parent;
@@ -222,7 +222,7 @@ function pairUsage(infix: Node, operand: Node): Usage | null {
  * `const val NO_SIM = "-20202"`; a `val` at top level or in an object / companion; an UPPER_CASE `val`
  * of a class. Local variables are not constants (their names are too common to follow).
  */
-function constantUsage(declaration: Node, operand: Node): Usage | null {
+function constantUsage(declaration: SyntaxNode, operand: SyntaxNode): Usage | null {
   const named = declaration.namedChildren;
   if (!named.at(-1)?.equals(operand) || !declaration.children.some((c) => c.type === '=')) return null;
   const variable = named.find((n) => n.type === 'variable_declaration');
@@ -241,17 +241,17 @@ function constantUsage(declaration: Node, operand: Node): Usage | null {
 }
 
 /** The expression a `when (…)` dispatches on (`when (val c = expr)` dispatches on expr); null without one. */
-function whenSubject(when: Node): Node | null {
+function whenSubject(when: SyntaxNode): SyntaxNode | null {
   const subject = when.namedChildren.find((n) => n.type === 'when_subject');
   return subject ? subjectOf(subject.namedChildren.at(-1) ?? null) : null;
 }
 
-function isElseEntry(entry: Node): boolean {
+function isElseEntry(entry: SyntaxNode): boolean {
   return entry.type === 'when_entry' && entry.children.some((c) => c.type === 'else');
 }
 
 /** The arm of a `when_entry` (what follows `->`). */
-function entryBody(entry: Node): Node | null {
+function entryBody(entry: SyntaxNode): SyntaxNode | null {
   let afterArrow = false;
   for (const child of entry.children) {
     if (child.type === '->') afterArrow = true;
@@ -261,10 +261,10 @@ function entryBody(entry: Node): Node | null {
 }
 
 /** An if_expression's two branches, found around its `else` token (they have no field names). */
-function ifBranches(ifNode: Node): { consequence: Node | null; alternative: Node | null } {
+function ifBranches(ifNode: SyntaxNode): { consequence: SyntaxNode | null; alternative: SyntaxNode | null } {
   const condition = field(ifNode, 'condition');
-  let consequence: Node | null = null;
-  let alternative: Node | null = null;
+  let consequence: SyntaxNode | null = null;
+  let alternative: SyntaxNode | null = null;
   let pastCondition = false;
   let pastElse = false;
   for (const child of ifNode.children) {
@@ -287,13 +287,13 @@ function ifBranches(ifNode: Node): { consequence: Node | null; alternative: Node
 }
 
 /** A subject-less `when { a == x -> …; a == y -> … }` reads like an else-if chain of its entries. */
-function isChainEntry(node: Node | null): node is Node {
+function isChainEntry(node: SyntaxNode | null): node is SyntaxNode {
   return node?.type === 'when_entry' && !isElseEntry(node) && node.parent?.type === 'when_expression' && whenSubject(node.parent) === null;
 }
 
 export const kotlinIfStatements: IfStatementSpec = {
   ifWithCondition(node) {
-    for (let n: Node | null = node; n; n = n.parent) {
+    for (let n: SyntaxNode | null = node; n; n = n.parent) {
       const parent = n.parent;
       if (!parent || BOUNDARIES.has(n.type)) return null;
       if (parent.type === 'if_expression') return field(parent, 'condition')?.equals(n) ? parent : null;

@@ -9,7 +9,7 @@
  * SDK headers declare enums with `typedef NS_ENUM(NSInteger, GOPErrorCode) { … };`, a macro the grammar
  * cannot expand: `prepare` rewrites it (same length, same line breaks) to `enum GOPErrorCode { … };`.
  */
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../parsing/syntax-tree';
 import type { GrammarId } from '../parsing/parsers';
 import type { LanguageSpec, Usage, ValueNode } from './spec';
 import { field, isEqualityOperator, otherOperand, skipParentheses, unwrapParentheses } from './tree';
@@ -37,7 +37,7 @@ export function prepareObjc(text: string): string {
   });
 }
 
-export function objcValueAt(leaf: Node): ValueNode | null {
+export function objcValueAt(leaf: SyntaxNode): ValueNode | null {
   switch (leaf.type) {
     case 'number_literal': {
       if (!/^-?\d+$/u.test(leaf.text)) return null;
@@ -61,14 +61,14 @@ export function objcValueAt(leaf: Node): ValueNode | null {
 }
 
 /** `@(-40101)` and `@-40101` box the number; `(x)` is `x`. */
-function widen(value: Node): Node {
+function widen(value: SyntaxNode): SyntaxNode {
   let node = skipParentheses(value);
   if (node.parent?.type === 'at_expression') node = skipParentheses(node.parent);
   return node;
 }
 
 /** The compared expression without parentheses and casts: `error.code` in `(GOPErrorCode)error.code`. */
-function unwrapSubject(node: Node | null): Node | null {
+function unwrapSubject(node: SyntaxNode | null): SyntaxNode | null {
   let current = unwrapParentheses(node);
   while (current?.type === 'cast_expression') current = unwrapParentheses(field(current, 'value'));
   return current;
@@ -76,12 +76,12 @@ function unwrapSubject(node: Node | null): Node | null {
 
 interface Keyword {
   readonly name: string;
-  readonly argument: Node | null;
+  readonly argument: SyntaxNode | null;
 }
 
 /** `[receiver a:x b:y]` → receiver and the keywords with their arguments (the grammar does not name arguments). */
-function messageParts(message: Node): { receiver: Node | null; keywords: Keyword[] } {
-  const keywords: { name: string; argument: Node | null }[] = [];
+function messageParts(message: SyntaxNode): { receiver: SyntaxNode | null; keywords: Keyword[] } {
+  const keywords: { name: string; argument: SyntaxNode | null }[] = [];
   for (let i = 0; i < message.childCount; i++) {
     const child = message.child(i)!;
     const fieldName = message.fieldNameForChild(i);
@@ -94,7 +94,7 @@ function messageParts(message: Node): { receiver: Node | null; keywords: Keyword
   return { receiver: field(message, 'receiver'), keywords };
 }
 
-function messageUsage(message: Node, operand: Node): Usage | null {
+function messageUsage(message: SyntaxNode, operand: SyntaxNode): Usage | null {
   const { receiver, keywords } = messageParts(message);
   const first = keywords[0];
   if (!first?.argument) return null;
@@ -113,8 +113,8 @@ function messageUsage(message: Node, operand: Node): Usage | null {
 }
 
 /** `static NSString * const kX`, `const NSInteger kX`, or a file-level `static`. */
-function isConstantDeclaration(declaration: Node, initDeclarator: Node): boolean {
-  const isConst = (node: Node) => node.type === 'type_qualifier' && node.text === 'const';
+function isConstantDeclaration(declaration: SyntaxNode, initDeclarator: SyntaxNode): boolean {
+  const isConst = (node: SyntaxNode) => node.type === 'type_qualifier' && node.text === 'const';
   if (declaration.namedChildren.some(isConst)) return true;
   for (let d = field(initDeclarator, 'declarator'); d; d = field(d, 'declarator')) if (d.namedChildren.some(isConst)) return true;
   const isStatic = declaration.namedChildren.some((c) => c.type === 'storage_class_specifier' && c.text === 'static');
@@ -122,13 +122,13 @@ function isConstantDeclaration(declaration: Node, initDeclarator: Node): boolean
 }
 
 /** The name a declarator declares: `kX` in `* const kX`. */
-function declaredName(declarator: Node | null): Node | null {
+function declaredName(declarator: SyntaxNode | null): SyntaxNode | null {
   let current = declarator;
   while (current && current.type !== 'identifier') current = field(current, 'declarator');
   return current;
 }
 
-export function objcUsageOf(value: Node): Usage | null {
+export function objcUsageOf(value: SyntaxNode): Usage | null {
   const operand = widen(value);
   const parent = operand.parent;
   if (!parent) return null;
@@ -163,7 +163,7 @@ export function objcUsageOf(value: Node): Usage | null {
   }
 }
 
-function isStatement(node: Node): boolean {
+function isStatement(node: SyntaxNode): boolean {
   return (
     node.type.endsWith('_statement') ||
     node.type === 'declaration' ||
@@ -174,7 +174,7 @@ function isStatement(node: Node): boolean {
 }
 
 /** A case arm has statements after its `:` (comments do not count). */
-function hasStatements(arm: Node): boolean {
+function hasStatements(arm: SyntaxNode): boolean {
   let afterColon = false;
   for (let i = 0; i < arm.childCount; i++) {
     const child = arm.child(i)!;
@@ -184,7 +184,7 @@ function hasStatements(arm: Node): boolean {
   return false;
 }
 
-function isDefaultArm(arm: Node): boolean {
+function isDefaultArm(arm: SyntaxNode): boolean {
   return arm.type === 'case_statement' && arm.child(0)?.type === 'default';
 }
 
@@ -198,7 +198,7 @@ export const objcSpec: LanguageSpec | undefined = {
   usageOf: objcUsageOf,
   ifStatements: {
     ifWithCondition(node) {
-      for (let n: Node | null = node; n; n = n.parent) {
+      for (let n: SyntaxNode | null = node; n; n = n.parent) {
         const parent = n.parent;
         if (parent?.type === 'if_statement' && field(parent, 'condition')?.equals(n)) return parent;
         if (!parent || isStatement(n)) return null;
@@ -221,7 +221,7 @@ export const objcSpec: LanguageSpec | undefined = {
   },
   caseBody(branch) {
     // C falls through empty arms to the next arm with statements.
-    for (let arm: Node | null = branch; arm; arm = arm.nextNamedSibling) {
+    for (let arm: SyntaxNode | null = branch; arm; arm = arm.nextNamedSibling) {
       if (arm.type !== 'case_statement') continue;
       if (hasStatements(arm) || isDefaultArm(arm)) return arm;
     }

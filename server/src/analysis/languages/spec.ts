@@ -2,7 +2,7 @@
  * What the analysis needs to know about one language's syntax tree. Each language file fills this in
  * with its grammar's node types; the engine (references.ts, handlers.ts) is the same for all.
  */
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../parsing/syntax-tree';
 import type { Platform } from '../../catalog/types';
 import type { GrammarId } from '../parsing/parsers';
 import type { SourceLanguage } from '../types';
@@ -10,7 +10,7 @@ import type { SourceLanguage } from '../types';
 /** A literal or name that may stand for a code, as the grammar sees it. */
 export interface ValueNode {
   /** The whole expression: a number with its minus sign, a string literal with its quotes, a name. */
-  readonly node: Node;
+  readonly node: SyntaxNode;
   readonly kind: 'number' | 'string' | 'identifier';
   /** Digits (with sign) for numbers, the content for strings, the name for identifiers. */
   readonly value: string;
@@ -19,13 +19,13 @@ export interface ValueNode {
 /** Where a value is used. Anything else (an argument, an array size, a plain assignment) is not a use. */
 export type Usage =
   /** `subject == value`, `value.equals(subject)`, `[subject isEqualToString:value]` … */
-  | { readonly kind: 'comparison'; readonly subject: Node | null; readonly site: Node }
+  | { readonly kind: 'comparison'; readonly subject: SyntaxNode | null; readonly site: SyntaxNode }
   /** A `case` / `when` label of a dispatch on `subject`; `branch` is the arm holding the label. */
-  | { readonly kind: 'case'; readonly subject: Node | null; readonly dispatch: Node; readonly branch: Node }
+  | { readonly kind: 'case'; readonly subject: SyntaxNode | null; readonly dispatch: SyntaxNode; readonly branch: SyntaxNode }
   /** A key of a map / object literal. */
-  | { readonly kind: 'map-key'; readonly map: Node; readonly entry: Node }
+  | { readonly kind: 'map-key'; readonly map: SyntaxNode; readonly entry: SyntaxNode }
   /** The value of a named constant or enum member (`static final String NO_SIM = "-20202"`). */
-  | { readonly kind: 'constant'; readonly name: string; readonly declaration: Node };
+  | { readonly kind: 'constant'; readonly name: string; readonly declaration: SyntaxNode };
 
 export interface LanguageSpec {
   readonly id: SourceLanguage;
@@ -41,26 +41,26 @@ export interface LanguageSpec {
    */
   prepare?(text: string): string;
   /** From the smallest node at a candidate's offsets, the value expression it belongs to, if any. */
-  valueAt(leaf: Node): ValueNode | null;
+  valueAt(leaf: SyntaxNode): ValueNode | null;
   /** How the value expression is used. */
-  usageOf(value: Node): Usage | null;
+  usageOf(value: SyntaxNode): Usage | null;
   /** If-statements, for grouping comparisons into else-if chains. */
   readonly ifStatements: IfStatementSpec;
   /** The statements a case / when arm runs, following fall-through to the next non-empty arm. */
-  caseBody(branch: Node): Node | null;
+  caseBody(branch: SyntaxNode): SyntaxNode | null;
   /** The default / else arm of a switch or when. */
-  defaultOf(dispatch: Node): Node | null;
+  defaultOf(dispatch: SyntaxNode): SyntaxNode | null;
 }
 
 export interface IfStatementSpec {
   /** The if statement whose condition holds `node`, or null when `node` is not in an if condition. */
-  ifWithCondition(node: Node): Node | null;
+  ifWithCondition(node: SyntaxNode): SyntaxNode | null;
   /** The if statement of which `ifNode` is the else-if, or null at the head of a chain. */
-  previousInChain(ifNode: Node): Node | null;
+  previousInChain(ifNode: SyntaxNode): SyntaxNode | null;
   /** The else-if that continues the chain after `ifNode`, if any. */
-  nextInChain(ifNode: Node): Node | null;
+  nextInChain(ifNode: SyntaxNode): SyntaxNode | null;
   /** The branch run when the condition holds. */
-  consequence(ifNode: Node): Node | null;
+  consequence(ifNode: SyntaxNode): SyntaxNode | null;
   /** The final plain else block of a chain link, if it has one (not an else-if). */
-  elseBlock(ifNode: Node): Node | null;
+  elseBlock(ifNode: SyntaxNode): SyntaxNode | null;
 }

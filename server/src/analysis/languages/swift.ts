@@ -11,7 +11,7 @@
  * comparison is compared with that comparison's left operand, and the comparison it reports is a
  * narrowed view of the node covering just `code == "-20301"` (see `rangeView`).
  */
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../parsing/syntax-tree';
 import type { GrammarId } from '../parsing/parsers';
 import type { IfStatementSpec, LanguageSpec, Usage, ValueNode } from './spec';
 import { field } from './tree';
@@ -31,7 +31,7 @@ const RAW_STRING = /^(#+)"([^"\\]*)"\1$/u;
  * is `parent`; for a narrowed comparison that is the real, wider node, so climbing from the view
  * reaches the same ancestors as climbing from the real node.
  */
-function rangeView(base: Node, start: number, end: number, container: Node, parent: Node | null): Node {
+function rangeView(base: SyntaxNode, start: number, end: number, container: SyntaxNode, parent: SyntaxNode | null): SyntaxNode {
   if (base.startIndex === start && base.endIndex === end) return base;
   const text = container.text.slice(start - container.startIndex, end - container.startIndex);
   return new Proxy(base, {
@@ -47,12 +47,12 @@ function rangeView(base: Node, start: number, end: number, container: Node, pare
 }
 
 /** `node` without the blanks the grammar counts at the end of a switch arm. */
-function trimmed(node: Node): Node {
+function trimmed(node: SyntaxNode): SyntaxNode {
   const length = node.text.trimEnd().length;
   return rangeView(node, node.startIndex, node.startIndex + length, node, node.parent);
 }
 
-export function swiftValueAt(leaf: Node): ValueNode | null {
+export function swiftValueAt(leaf: SyntaxNode): ValueNode | null {
   switch (leaf.type) {
     case 'integer_literal': {
       if (!/^\d+$/u.test(leaf.text)) return null;
@@ -81,19 +81,19 @@ export function swiftValueAt(leaf: Node): ValueNode | null {
   }
 }
 
-function isComparison(node: Node | null): boolean {
+function isComparison(node: SyntaxNode | null): boolean {
   if (!node || (node.type !== 'equality_expression' && node.type !== 'infix_expression')) return false;
   const operator = field(node, 'op');
   return operator !== null && COMPARISON_OPERATORS.has(operator.text);
 }
 
 /** `(x)` is a one-element tuple in this grammar. */
-function isParenthesized(node: Node): boolean {
+function isParenthesized(node: SyntaxNode): boolean {
   return node.type === 'tuple_expression' && node.namedChildCount === 1 && field(node, 'value') !== null && field(node, 'name') === null;
 }
 
 /** `rawValue` in `x.rawValue`. */
-function memberName(navigation: Node): string | null {
+function memberName(navigation: SyntaxNode): string | null {
   const suffix = field(navigation, 'suffix');
   return (suffix && field(suffix, 'suffix')?.text) ?? null;
 }
@@ -102,7 +102,7 @@ function memberName(navigation: Node): string | null {
  * The expression a value stands as: `Codes.noSim` for the name `noSim`, `GOPErrorSocketError.rawValue`
  * for the enum name, `(x)` for `x`.
  */
-function widen(value: Node): Node {
+function widen(value: SyntaxNode): SyntaxNode {
   let node = value;
   const suffix = node.parent;
   if (suffix?.type === 'navigation_suffix' && field(suffix, 'suffix')?.equals(node)) {
@@ -118,7 +118,7 @@ function widen(value: Node): Node {
 }
 
 /** The compared expression without parentheses, casts and conversions: `code` in `Int(code)`, `(code as NSString).integerValue`. */
-function unwrapSubject(node: Node | null): Node | null {
+function unwrapSubject(node: SyntaxNode | null): SyntaxNode | null {
   let current = node;
   for (;;) {
     if (!current) return null;
@@ -135,13 +135,13 @@ function unwrapSubject(node: Node | null): Node | null {
 }
 
 /** `Int(x)`, `String(x)`, or any `T(rawValue: x)`. */
-function isConversionCall(call: Node): boolean {
+function isConversionCall(call: SyntaxNode): boolean {
   if (CONVERSION_CALLS.has(call.namedChildren[0]?.text ?? '')) return true;
   return /^\(\s*rawValue\s*:/u.test(call.namedChildren[1]?.text ?? '');
 }
 
 /** The single argument of `f(x)` (unlabelled, or labelled `rawValue:` as in `GOPErrorCode(rawValue: error.code)`). */
-function onlyArgument(call: Node): Node | null {
+function onlyArgument(call: SyntaxNode): SyntaxNode | null {
   const suffix = call.namedChildren[1];
   const argumentsNode = suffix?.type === 'call_suffix' ? suffix.namedChildren[0] : undefined;
   if (argumentsNode?.type !== 'value_arguments' || argumentsNode.text.startsWith('[')) return null;
@@ -152,7 +152,7 @@ function onlyArgument(call: Node): Node | null {
 }
 
 /** The left end of a `&&` / `||` chain: the operand the grammar wrongly put inside it. */
-function leftmostOperand(node: Node): Node {
+function leftmostOperand(node: SyntaxNode): SyntaxNode {
   let current = node;
   while (LOGICAL.has(current.type)) {
     const lhs = field(current, 'lhs');
@@ -163,8 +163,8 @@ function leftmostOperand(node: Node): Node {
 }
 
 /** The nearest earlier child of `parent` in the field `name` (the name before `= value`). */
-function precedingField(parent: Node, child: Node, name: string): Node | null {
-  let found: Node | null = null;
+function precedingField(parent: SyntaxNode, child: SyntaxNode, name: string): SyntaxNode | null {
+  let found: SyntaxNode | null = null;
   for (let i = 0; i < parent.childCount; i++) {
     const c = parent.child(i)!;
     if (c.startIndex >= child.startIndex) break;
@@ -173,11 +173,11 @@ function precedingField(parent: Node, child: Node, name: string): Node | null {
   return found;
 }
 
-function hasField(parent: Node, child: Node, name: string): boolean {
+function hasField(parent: SyntaxNode, child: SyntaxNode, name: string): boolean {
   return parent.childrenForFieldName(name).some((c) => c.equals(child));
 }
 
-export function swiftUsageOf(value: Node): Usage | null {
+export function swiftUsageOf(value: SyntaxNode): Usage | null {
   const operand = widen(value);
   const parent = operand.parent;
   if (!parent) return null;
@@ -240,26 +240,26 @@ export function swiftUsageOf(value: Node): Usage | null {
   }
 }
 
-function isConditionOf(statement: Node, node: Node): boolean {
+function isConditionOf(statement: SyntaxNode, node: SyntaxNode): boolean {
   return statement.childrenForFieldName('condition').some((c) => c.equals(node));
 }
 
 /** The `{ … }` block that starts at the child `open` of `statement`, as a node-like view. */
-function blockFrom(statement: Node, open: Node | null): Node | null {
+function blockFrom(statement: SyntaxNode, open: SyntaxNode | null): SyntaxNode | null {
   if (open?.type !== '{') return null;
-  let close: Node | null = open.nextSibling;
+  let close: SyntaxNode | null = open.nextSibling;
   while (close && close.type !== '}') close = close.nextSibling;
   return rangeView(open, open.startIndex, (close ?? open).endIndex, statement, statement);
 }
 
-function childOfType(node: Node, type: string): Node | null {
+function childOfType(node: SyntaxNode, type: string): SyntaxNode | null {
   for (let i = 0; i < node.childCount; i++) if (node.child(i)!.type === type) return node.child(i);
   return null;
 }
 
 export const swiftIfStatements: IfStatementSpec = {
   ifWithCondition(node) {
-    for (let n: Node | null = node; n; n = n.parent) {
+    for (let n: SyntaxNode | null = node; n; n = n.parent) {
       const parent = n.parent;
       if (!parent) return null;
       if ((parent.type === 'if_statement' || parent.type === 'guard_statement') && isConditionOf(parent, n)) return parent;
@@ -287,7 +287,7 @@ export const swiftIfStatements: IfStatementSpec = {
   },
 };
 
-function isFallthroughOnly(entry: Node): boolean {
+function isFallthroughOnly(entry: SyntaxNode): boolean {
   const statements = entry.namedChildren.find((c) => c.type === 'statements');
   const body = statements?.namedChildren.filter((c) => c.type !== 'comment') ?? [];
   return body.length === 1 && body[0]!.text === 'fallthrough';
@@ -303,7 +303,7 @@ export const swiftSpec: LanguageSpec | undefined = {
   ifStatements: swiftIfStatements,
   caseBody(branch) {
     // Swift arms never fall through, except by an explicit `fallthrough`.
-    for (let arm: Node | null = branch; arm; arm = arm.nextNamedSibling) {
+    for (let arm: SyntaxNode | null = branch; arm; arm = arm.nextNamedSibling) {
       if (arm.type !== 'switch_entry') continue;
       if (!isFallthroughOnly(arm)) return trimmed(arm);
     }

@@ -1,8 +1,8 @@
 /** Small helpers over web-tree-sitter nodes, shared by the language specs. */
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../parsing/syntax-tree';
 import type { ValueNode } from './spec';
 
-export function field(node: Node, name: string): Node | null {
+export function field(node: SyntaxNode, name: string): SyntaxNode | null {
   return node.childForFieldName(name);
 }
 
@@ -16,7 +16,7 @@ export function isEqualityOperator(type: string | undefined): boolean {
 const PARENTHESES = new Set(['parenthesized_expression', 'parenthesized_type']);
 
 /** The outermost node of `(((node)))`. */
-export function skipParentheses(node: Node): Node {
+export function skipParentheses(node: SyntaxNode): SyntaxNode {
   let current = node;
   while (current.parent && PARENTHESES.has(current.parent.type) && current.parent.namedChildCount === 1) {
     current = current.parent;
@@ -25,14 +25,14 @@ export function skipParentheses(node: Node): Node {
 }
 
 /** The node inside `(((node)))`. */
-export function unwrapParentheses(node: Node | null): Node | null {
+export function unwrapParentheses(node: SyntaxNode | null): SyntaxNode | null {
   let current = node;
   while (current && PARENTHESES.has(current.type) && current.namedChildCount === 1) current = current.namedChildren[0]!;
   return current;
 }
 
 /** In a binary expression, the operand that is not `operand` (either side may be the literal). */
-export function otherOperand(binary: Node, operand: Node): Node | null {
+export function otherOperand(binary: SyntaxNode, operand: SyntaxNode): SyntaxNode | null {
   const left = binary.childForFieldName('left') ?? binary.namedChildren[0] ?? null;
   const right = binary.childForFieldName('right') ?? binary.namedChildren.at(-1) ?? null;
   const other = left?.equals(operand) ? right : left;
@@ -40,8 +40,8 @@ export function otherOperand(binary: Node, operand: Node): Node | null {
 }
 
 /** The nearest ancestor (or the node itself) of one of the given types. */
-export function ancestorOfType(node: Node, types: ReadonlySet<string>): Node | null {
-  for (let n: Node | null = node; n; n = n.parent) if (types.has(n.type)) return n;
+export function ancestorOfType(node: SyntaxNode, types: ReadonlySet<string>): SyntaxNode | null {
+  for (let n: SyntaxNode | null = node; n; n = n.parent) if (types.has(n.type)) return n;
   return null;
 }
 
@@ -50,7 +50,7 @@ export function ancestorOfType(node: Node, types: ReadonlySet<string>): Node | n
  * grammars (`operandField` names the operand: `operand` in Java, `argument` in Kotlin). A `+` keeps the
  * number; any other operator (`~20202`) makes it no code.
  */
-export function signedNumber(literal: Node, operandField: string): ValueNode | null {
+export function signedNumber(literal: SyntaxNode, operandField: string): ValueNode | null {
   if (!/^\d+$/u.test(literal.text)) return null;
   const parent = literal.parent;
   if (parent?.type === 'unary_expression' && field(parent, operandField)?.equals(literal)) {
@@ -63,7 +63,7 @@ export function signedNumber(literal: Node, operandField: string): ValueNode | n
 }
 
 /** The text of a string literal made of exactly one fragment of `fragmentType` (no interpolation, no escapes). */
-export function plainStringContent(literal: Node, fragmentType: string): string | null {
+export function plainStringContent(literal: SyntaxNode, fragmentType: string): string | null {
   const parts = literal.namedChildren;
   return parts.length === 1 && parts[0]!.type === fragmentType ? parts[0]!.text : null;
 }

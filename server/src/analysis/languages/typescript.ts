@@ -3,15 +3,15 @@
  * Shapes: `code === -20202`, `res.code == "10010"`, `switch (res.code) { case 10010: … }`,
  * `{ "-20202": "…", [-40101]: "…" }`, `const NO_SIM = "-20202"`, `enum E { A = -20202 }`.
  */
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../parsing/syntax-tree';
 import type { GrammarId } from '../parsing/parsers';
 import { field, isEqualityOperator, otherOperand, plainStringContent, skipParentheses, unwrapParentheses } from './tree';
 import type { LanguageSpec, Usage, ValueNode } from './spec';
 
 const JS_EXTENSIONS = /\.(?:js|jsx|mjs|cjs|tsx)$/iu;
 
-export function typescriptValueAt(leaf: Node): ValueNode | null {
-  let node: Node | null = leaf;
+export function typescriptValueAt(leaf: SyntaxNode): ValueNode | null {
+  let node: SyntaxNode | null = leaf;
   if (node.type === 'string_fragment') node = node.parent;
   if (!node) return null;
   switch (node.type) {
@@ -35,13 +35,13 @@ export function typescriptValueAt(leaf: Node): ValueNode | null {
 }
 
 /** For a member access `E.NO_SIM` or `Codes.NO_SIM`, the whole member expression stands in the comparison. */
-function widenMember(node: Node): Node {
+function widenMember(node: SyntaxNode): SyntaxNode {
   const parent = node.parent;
   if (parent?.type === 'member_expression' && field(parent, 'property')?.equals(node)) return parent;
   return node;
 }
 
-export function typescriptUsageOf(value: Node): Usage | null {
+export function typescriptUsageOf(value: SyntaxNode): Usage | null {
   const operand = skipParentheses(widenMember(value));
   const parent = operand.parent;
   if (!parent) return null;
@@ -104,7 +104,7 @@ export const typescriptSpec: LanguageSpec = {
   usageOf: typescriptUsageOf,
   ifStatements: {
     ifWithCondition(node) {
-      for (let n: Node | null = node; n; n = n.parent) {
+      for (let n: SyntaxNode | null = node; n; n = n.parent) {
         const parent = n.parent;
         if (parent?.type === 'if_statement' && field(parent, 'condition')?.equals(n)) return parent;
         if (!n.parent || isStatement(n)) return null;
@@ -128,7 +128,7 @@ export const typescriptSpec: LanguageSpec = {
   },
   caseBody(branch) {
     // Empty cases fall through to the next case that has statements.
-    for (let arm: Node | null = branch; arm; arm = arm.nextNamedSibling) {
+    for (let arm: SyntaxNode | null = branch; arm; arm = arm.nextNamedSibling) {
       if (arm.childrenForFieldName('body').length > 0) return arm;
       if (arm.type === 'switch_default') return arm;
     }
@@ -138,6 +138,6 @@ export const typescriptSpec: LanguageSpec = {
     field(dispatch, 'body')?.namedChildren.find((arm) => arm.type === 'switch_default') ?? null,
 };
 
-function isStatement(node: Node): boolean {
+function isStatement(node: SyntaxNode): boolean {
   return node.type.endsWith('_statement') || node.type === 'statement_block' || node.type.endsWith('_declaration');
 }
