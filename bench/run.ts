@@ -7,6 +7,7 @@
  *                                   child process, so its peak RSS is its own)
  *   node out/bench.js corpus        only the mixed corpus
  *   node out/bench.js languages     only the 10k-line files
+ *   node out/bench.js server        only the language server
  * The last part drives the built language server over stdio (bench/server.ts).
  */
 import { spawnSync } from 'node:child_process';
@@ -149,6 +150,7 @@ async function main(): Promise<void> {
     await corpus(catalog, parsers);
     return;
   }
+  if (part === 'server') return benchServer();
   await perLanguage(catalog, parsers);
   if (part === 'languages') return;
   const child = spawnSync(process.execPath, [__filename, 'corpus'], { stdio: 'inherit' });

@@ -19,7 +19,7 @@ import { AnalysisCache } from './analysis-cache';
 import { Parsers } from './analysis/parsing/parsers';
 import type { Analysis } from './analysis/types';
 import { clientPullsDiagnostics, serverCapabilities } from './capabilities';
-import { bundledCatalogPath, loadCatalogFile, type Catalog } from './catalog/catalog';
+import { loadBundledCatalog, loadCatalogFile, type Catalog } from './catalog/catalog';
 import type { Lang } from './catalog/types';
 import { VERSION } from './version';
 import { codeActions } from './features/code-actions';
@@ -53,7 +53,7 @@ export function startServer(connection: Connection): void {
   const log = (message: string) => connection.console.log(`[${new Date().toISOString()}] ${message}`);
 
   connection.onInitialize(async (params: InitializeParams) => {
-    const catalog = loadCatalogFile(bundledCatalogPath());
+    const catalog = loadBundledCatalog();
     ready = Parsers.create().then((parsers) => {
       const session: Session = {
         catalog,

@@ -1,6 +1,6 @@
 /**
  * A minimal LSP client for tests: spawns the built server (`node dist/server.js --stdio`) and talks
- * JSON-RPC over its stdio, as an editor would. Waits poll with deadlines; nothing sleeps.
+ * JSON-RPC over its stdio, as an editor would. Waits end on the notification they wait for, or at a deadline.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as path from 'node:path';
@@ -39,29 +39,39 @@ export class TestClient {
   readonly published = new Map<string, PublishDiagnosticsParams>();
   initializeResult!: InitializeResult;
   private readonly versions = new Map<string, number>();
+  private configurationRequests = 0;
+  /** Callbacks of waits in progress, run on every notification or request from the server. */
+  private readonly wakers = new Set<() => void>();
 
   private constructor(
     readonly process: ChildProcessWithoutNullStreams,
     readonly connection: MessageConnection,
     /** What the client answers to workspace/configuration for `oneloginCodes`. */
     public settings: unknown,
+    readonly capabilities: ClientCapabilities,
   ) {
     connection.onNotification('window/logMessage', (p: { message: string }) => {
       this.logs.push(p.message);
+      this.wake();
     });
     connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.published.set(p.uri, p);
+      this.wake();
     });
-    connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => this.settings));
+    connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => {
+      this.configurationRequests++;
+      this.wake();
+      return p.items.map(() => this.settings);
+    });
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('workspace/diagnostic/refresh', () => null);
     connection.listen();
   }
 
   static async start(options: ClientOptions = {}): Promise<TestClient> {
-    const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.js'), '--stdio'], { cwd: ROOT });
+    const child = spawn(process.execPath, [...(process.env.SERVER_FLAGS ? process.env.SERVER_FLAGS.split(' ') : []), path.join(ROOT, 'dist', 'server.js'), '--stdio'], { cwd: ROOT });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-    const client = new TestClient(child, connection, options.settings ?? {});
+    const client = new TestClient(child, connection, options.settings ?? {}, options.capabilities ?? DEFAULT_CAPABILITIES);
     client.initializeResult = await client.request<InitializeResult>('initialize', {
       processId: process.pid,
       rootUri: pathToFileURL(ROOT).href,
@@ -106,15 +116,50 @@ export class TestClient {
 
   /** Waits for published diagnostics of `uri` at `version` (or any version), up to a deadline. */
   async publishedDiagnostics(uri: string, version?: number, timeoutMs = 20_000): Promise<Diagnostic[]> {
-    return waitFor(() => {
+    return this.until(() => {
       const p = this.published.get(uri);
       return p && (version === undefined || p.version === version) ? p.diagnostics : undefined;
     }, timeoutMs, `diagnostics for ${uri}`);
   }
 
+  /**
+   * The probe's value as soon as a notification from the server makes it defined (no polling delay,
+   * so latencies measured through it are the server's), or an error at the deadline.
+   */
+  private async until<T>(probe: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (let value = probe(); ; value = probe()) {
+      if (value !== undefined) return value;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          this.wakers.delete(done);
+          resolve();
+        };
+        const timer = setTimeout(done, left);
+        this.wakers.add(done);
+      });
+    }
+  }
+
+  private wake(): void {
+    for (const waker of [...this.wakers]) waker();
+  }
+
+  /**
+   * Changes the settings, as an editor does: notifies the server, and when the server reads settings
+   * through workspace/configuration, returns once it has read them (so what the test sends next is
+   * handled under the new settings, as it would be after a user's change).
+   */
   async changeSettings(settings: unknown): Promise<void> {
     this.settings = settings;
+    const asked = this.configurationRequests;
     await this.connection.sendNotification('workspace/didChangeConfiguration', { settings: { oneloginCodes: settings } });
+    if (this.capabilities.workspace?.configuration) {
+      await this.until(() => (this.configurationRequests > asked ? true : undefined), 20_000, 'the server to read the settings');
+    }
   }
 
   async stop(): Promise<number | null> {
@@ -131,13 +176,3 @@ export class TestClient {
   }
 }
 
-export async function waitFor<T>(probe: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setImmediate(resolve));
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}

@@ -24,6 +24,7 @@ import {
   type Platform,
   type Product,
 } from '../../server/src/catalog/types';
+import { validateCatalog } from '../../server/src/catalog/validate';
 import { contentFingerprint, normalizeCellText } from './normalize';
 import { splitSeed, TABLES, type SeedRow } from './seed';
 
@@ -208,6 +209,8 @@ function main(): void {
     console.error(`catalog build failed with ${errors.length} error(s):\n${errors.join('\n')}`);
     process.exit(1);
   }
+  // The server trusts the committed file (see loadBundledCatalog): nothing unchecked gets written.
+  validateCatalog(catalog, 'the built catalog');
   const json = `${JSON.stringify(catalog, null, 2)}\n`;
   if (check) {
     const current = existsSync(OUTPUT) ? readFileSync(OUTPUT, 'utf8') : '';

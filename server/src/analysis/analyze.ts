@@ -7,11 +7,11 @@ import type { Catalog } from '../catalog/catalog';
 import { detectFileContext, mentionsSdk, touchesSignals } from './context';
 import { chunkRanges } from './chunks';
 import { Extractor, type ConstantDeclaration, type RawHandler } from './extract';
-import { editBetween } from './parsing/edit';
+import { changedSpan, editBetween, type ChangedSpan } from './parsing/edit';
 import { specFor } from './languages';
 import type { Parsers } from './parsing/parsers';
 import { SyntaxTree } from './parsing/syntax-tree';
-import { prefilter, type Prefilter, type TextCandidate } from './prefilter';
+import { prefilter, prefilterAfterEdit, type Prefilter, type TextCandidate } from './prefilter';
 import { recognize, type AnalysisSettings, type Recognition } from './recognize';
 import { RULES } from './rules';
 import type { Analysis, Branch, CodeReference, FileContext, Finding, Handler, SourceLanguage, TextRange } from './types';
@@ -62,18 +62,22 @@ export async function analyze(input: AnalyzeInput, catalog: Catalog, parsers: Pa
   const settings = input.settings ?? {};
   const spec = specFor(language);
   if (!spec) return nothing(language, `no analysis for ${language} yet`);
-  const found = prefilter(text, catalog);
+  const memo = input.memo ?? new AnalysisMemo();
+  const previousText = memo.lastText;
+  const textChange = previousText === null ? null : changedSpan(previousText, text);
+  const found = memo.prefilter(text, textChange, catalog);
   if (!worthParsing(found, text, settings)) return nothing(language);
 
   const source = spec.prepare ? spec.prepare(text) : text;
   let oldTree: Tree | null = null;
   let edit: Edit | null = null;
   if (input.reuse) {
-    edit = editBetween(input.reuse.source, source);
+    // The tree's text is usually the text seen last; then the change is already known.
+    const sameChange = textChange !== null && input.reuse.source === previousText && source === text;
+    edit = editBetween(input.reuse.source, source, sameChange ? textChange : undefined);
     input.reuse.tree.edit(edit);
     oldTree = input.reuse.tree;
   }
-  const memo = input.memo ?? new AnalysisMemo();
   const context = contextAfterEdit(memo, input.reuse?.source, source, edit) ?? detectFileContext(text, language);
   memo.context = context;
   const parsed = await parsers.parse(spec.grammarFor(input.fileName), source, oldTree, input.parseBudgetMs);
@@ -84,19 +88,25 @@ export async function analyze(input: AnalyzeInput, catalog: Catalog, parsers: Pa
 
   const moved = oldTree && edit && memo.chunkList ? chunksAfterEdit(memo.chunkList, edit, oldTree.getChangedRanges(parsed.tree)) : null;
   const view = new SyntaxTree(parsed.tree, source);
-  const chunks = moved ?? chunkRanges(view.rootNode);
-  memo.chunkList = chunks;
+  const chunks = moved?.chunks ?? chunkRanges(view.rootNode);
   const byChunk = partition(found.candidates, chunks);
   const extractor = () => new Extractor(spec, view, catalog);
+  // What outlives this version in the memo must not be a slice of its text (see `detached`).
+  const keepable = input.reuse ? detached : <T>(value: T) => value;
+  // A chunk the edit did not touch has the text, the memo keys and the constants it had.
+  const unchanged = (i: number) => moved !== null && i !== moved.edited;
+  const previous = memo.chunks;
+  const current: ChunkMemory[] = chunks.map((_, i) => (unchanged(i) ? { ...previous[i]! } : {}));
+  const textOf = (i: number) => (current[i]!.text ??= keepable(source.slice(chunks[i]!.start, chunks[i]!.end)));
 
   // Constants first: a constant declared in one chunk may be compared in another.
   const constants: ConstantDeclaration[] = [];
   chunks.forEach((chunk, i) => {
     if (byChunk[i]!.length === 0) return;
-    const key = source.slice(chunk.start, chunk.end);
+    const key = textOf(i);
     let declared = memo.constants.get(key);
     if (!declared) {
-      declared = relative(extractor().declaredConstants(byChunk[i]!), chunk.start);
+      declared = keepable(relative(extractor().declaredConstants(byChunk[i]!), chunk.start));
       memo.constants.set(key, declared);
     }
     memo.keep(key);
@@ -104,6 +114,9 @@ export async function analyze(input: AnalyzeInput, catalog: Catalog, parsers: Pa
       if (!constants.some((c) => c.name === constant.name)) constants.push(shiftConstant(constant, chunk.start));
     }
   });
+  // The constants each chunk uses, and so its result key, stay as they were while no constant moved.
+  const constantsKey = constants.map((c) => `${c.name}=${c.code}@${c.range.start}`).join(',');
+  const sameConstants = constantsKey === memo.constantsKey;
 
   const contextKey = JSON.stringify([context, settings]);
   const handlers: Handler[] = [];
@@ -111,25 +124,72 @@ export async function analyze(input: AnalyzeInput, catalog: Catalog, parsers: Pa
   const findings: Finding[] = [];
   const results = memo.resultsFor(contextKey);
   chunks.forEach((chunk, i) => {
-    const chunkText = source.slice(chunk.start, chunk.end);
-    const used = constants.length === 0 ? constants : constants.filter((c) => chunkText.includes(c.name));
+    const memory = current[i]!;
+    if (!(unchanged(i) && sameConstants && memory.resultKey !== undefined)) {
+      memory.used = constants.length === 0 ? [] : constants.filter((c) => textOf(i).includes(c.name));
+      memory.resultKey = undefined;
+    }
+    const used = memory.used ?? [];
     if (byChunk[i]!.length === 0 && used.length === 0) return;
-    const key = used.length === 0 ? chunkText : `${used.map((c) => `${c.name}=${c.code}@${c.range.start}`).join(',')}\u0000${chunkText}`;
+    const key = (memory.resultKey ??= used.length === 0 ? textOf(i) : `${used.map((c) => `${c.name}=${c.code}@${c.range.start}`).join(',')}\u0000${textOf(i)}`);
     let result = results.get(key);
     if (!result) {
-      result = analyzeChunk(extractor(), byChunk[i]!, used, chunk, context, settings, catalog);
+      result = keepable(analyzeChunk(extractor(), byChunk[i]!, used, chunk, context, settings, catalog));
       results.set(key, result);
     }
     memo.keep(key);
     const delta = chunk.start - result.origin;
     const base = handlers.length;
-    handlers.push(...result.handlers.map((h) => (delta === 0 ? h : shiftHandler(h, delta))));
-    const same = delta === 0 && base === 0;
-    references.push(...result.references.map((r) => (same ? r : { ...r, range: shift(r.range, delta), handler: r.handler + base })));
-    findings.push(...result.findings.map((f) => (same ? f : { ...f, range: shift(f.range, delta), handler: f.handler + base })));
+    const placed = memory.placed?.result === result && memory.placed.delta === delta && memory.placed.base === base ? memory.placed : place(result, delta, base);
+    memory.placed = placed;
+    handlers.push(...placed.handlers);
+    references.push(...placed.references);
+    findings.push(...placed.findings);
   });
-  memo.forgetUnused();
+  memo.remember(chunks, current, constantsKey);
   return { analysis: { language, context, references, handlers, findings, skipped: null }, tree: parsed.tree, source };
+}
+
+/**
+ * A copy that shares no memory with the document's text. V8 keeps a whole string alive for as long
+ * as any slice of it is, so what the memo keeps across versions of a document must not be slices
+ * of a version's text, or every edited version would stay in memory.
+ */
+function detached<T>(value: T): T {
+  return structuredClone(value);
+}
+
+/** What the memo knows of one chunk of the latest analysis (each part filled in when first needed). */
+interface ChunkMemory {
+  text?: string;
+  /** The constants the chunk mentions. */
+  used?: readonly ConstantDeclaration[];
+  /** Its key in the results: the text, with the constants it uses when there are any. */
+  resultKey?: string;
+  /** Its result as placed in the latest analysis (the same again while its offset and handler numbers are). */
+  placed?: PlacedResult;
+}
+
+interface PlacedResult {
+  readonly result: ChunkResult;
+  readonly delta: number;
+  readonly base: number;
+  readonly handlers: readonly Handler[];
+  readonly references: readonly CodeReference[];
+  readonly findings: readonly Finding[];
+}
+
+/** A chunk's result where it is now: offsets moved by `delta`, handler numbers counted on from `base`. */
+function place(result: ChunkResult, delta: number, base: number): PlacedResult {
+  if (delta === 0 && base === 0) return { result, delta, base, ...result };
+  return {
+    result,
+    delta,
+    base,
+    handlers: delta === 0 ? result.handlers : result.handlers.map((h) => shiftHandler(h, delta)),
+    references: result.references.map((r) => ({ ...r, range: shift(r.range, delta), handler: r.handler + base })),
+    findings: result.findings.map((f) => ({ ...f, range: shift(f.range, delta), handler: f.handler + base })),
+  };
 }
 
 /** What one chunk contributes, with offsets as they were when it was computed (`origin` = its start). */
@@ -149,6 +209,10 @@ interface ChunkResult {
 export class AnalysisMemo {
   /** The chunks of the latest analysis, to be shifted rather than found again after a small edit. */
   chunkList: readonly TextRange[] | null = null;
+  /** Per chunk of `chunkList`: its text and keys, reused as they are when an edit leaves it alone. */
+  chunks: readonly ChunkMemory[] = [];
+  /** The constants of the latest analysis, with their positions. */
+  constantsKey = '';
   /** The file context of the latest analysis, kept while edits stay away from everything it reads. */
   context: FileContext | null = null;
   readonly constants = new Map<string, readonly ConstantDeclaration[]>();
@@ -156,6 +220,17 @@ export class AnalysisMemo {
   private results = new Map<string, ChunkResult>();
   private resultsKey = '';
   private used = new Set<string>();
+  /** The text of the latest analysis, and what the prefilter found in it. */
+  lastText: string | null = null;
+  private lastFound: Prefilter | null = null;
+
+  /** The prefilter's candidates in `text`, scanning again only the lines `change` (since `lastText`) touched. */
+  prefilter(text: string, change: ChangedSpan | null, catalog: Catalog): Prefilter {
+    const found = change !== null && this.lastFound !== null ? prefilterAfterEdit(this.lastFound, change, text, catalog) : prefilter(text, catalog);
+    this.lastText = text;
+    this.lastFound = found;
+    return found;
+  }
 
   resultsFor(contextKey: string): Map<string, ChunkResult> {
     if (contextKey !== this.resultsKey) {
@@ -169,7 +244,11 @@ export class AnalysisMemo {
     this.used.add(key);
   }
 
-  forgetUnused(): void {
+  /** Takes the latest analysis's chunks and drops the entries it did not use, so the memo never outgrows the document. */
+  remember(chunkList: readonly TextRange[], chunks: readonly ChunkMemory[], constantsKey: string): void {
+    this.chunkList = chunkList;
+    this.chunks = chunks;
+    this.constantsKey = constantsKey;
     for (const map of [this.results, this.constants] as Map<string, unknown>[]) {
       for (const key of map.keys()) if (!this.used.has(key)) map.delete(key);
     }
@@ -187,10 +266,14 @@ function contextAfterEdit(memo: AnalysisMemo, before: string | undefined, after:
 }
 
 /**
- * The previous chunks moved by an edit, when the edit stays inside one chunk and the syntax changed
- * nowhere else; null when the chunks must be found again.
+ * The previous chunks moved by an edit, and which of them it changed, when the edit stays inside one
+ * chunk and the syntax changed nowhere else; null when the chunks must be found again.
  */
-function chunksAfterEdit(previous: readonly TextRange[], edit: Edit, changed: readonly { startIndex: number; endIndex: number }[]): TextRange[] | null {
+function chunksAfterEdit(
+  previous: readonly TextRange[],
+  edit: Edit,
+  changed: readonly { startIndex: number; endIndex: number }[],
+): { chunks: TextRange[]; edited: number } | null {
   const delta = edit.newEndIndex - edit.oldEndIndex;
   const inside = previous.findIndex((c) => c.start <= edit.startIndex && edit.oldEndIndex <= c.end);
   if (inside < 0) return null;
@@ -198,7 +281,7 @@ function chunksAfterEdit(previous: readonly TextRange[], edit: Edit, changed: re
   const home = chunks[inside]!;
   // Typing at a chunk's very edge may belong to its neighbour: find the chunks again then.
   if (edit.startIndex === home.start || edit.oldEndIndex === previous[inside]!.end) return null;
-  return changed.every((r) => r.startIndex >= home.start && r.endIndex <= home.end) ? chunks : null;
+  return changed.every((r) => r.startIndex >= home.start && r.endIndex <= home.end) ? { chunks, edited: inside } : null;
 }
 
 function analyzeChunk(

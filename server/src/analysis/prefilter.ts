@@ -5,6 +5,7 @@
  */
 import type { Catalog } from '../catalog/catalog';
 import { codeTier } from './code-tiers';
+import type { ChangedSpan } from './parsing/edit';
 
 export interface TextCandidate {
   readonly start: number;
@@ -21,8 +22,16 @@ export interface TextCandidate {
  * of digits and looking each up.
  */
 function candidatePattern(catalog: Catalog): RegExp {
-  return new RegExp(`(?<![\\w.$#])(?:${catalog.digitAlternation})(?![\\w.])|\\b(?:GOPError[A-Za-z]+|OLErrorCode_\\d{5})\\b`, 'g');
+  let pattern = PATTERNS.get(catalog);
+  if (!pattern) {
+    pattern = new RegExp(`(?<![\\w.$#])(?:${catalog.digitAlternation})(?![\\w.])|\\b(?:GOPError[A-Za-z]+|OLErrorCode_\\d{5})\\b`, 'g');
+    PATTERNS.set(catalog, pattern);
+  }
+  return pattern;
 }
+
+/** Built once per catalog: building the pattern costs more than scanning the lines of an edit. */
+const PATTERNS = new WeakMap<Catalog, RegExp>();
 
 export interface Prefilter {
   readonly candidates: readonly TextCandidate[];
@@ -31,26 +40,45 @@ export interface Prefilter {
 }
 
 export function prefilter(text: string, catalog: Catalog): Prefilter {
-  const candidates: TextCandidate[] = [];
-  let hasDistinctive = false;
-  const pattern = candidatePattern(catalog);
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    const found = match[0];
-    const end = match.index + found.length;
-    if (!isDigit(found.charCodeAt(0))) {
-      candidates.push({ start: match.index, end, text: found, kind: 'name' });
-      hasDistinctive = true;
-    } else {
-      candidates.push({ start: match.index, end, text: found, kind: 'digits' });
-      const digits = Number(found);
-      hasDistinctive ||= isDistinctive(digits, catalog) || isDistinctive(-digits, catalog);
-    }
-  }
+  const candidates = scan(text, 0, text.length, catalog);
+  return { candidates, hasDistinctive: candidates.some((c) => isDistinctive(c, catalog)) };
+}
+
+/**
+ * The candidates of `text` from those of the version before the change: only the lines the change
+ * touched are scanned again (a candidate never spans a line break); the rest are kept, or moved.
+ */
+export function prefilterAfterEdit(previous: Prefilter, change: ChangedSpan, text: string, catalog: Catalog): Prefilter {
+  const from = text.lastIndexOf('\n', change.start - 1) + 1;
+  const lineEnd = text.indexOf('\n', change.newEnd);
+  const to = lineEnd === -1 ? text.length : lineEnd;
+  const delta = change.newEnd - change.oldEnd;
+  const before = previous.candidates.filter((c) => c.start < from);
+  const after = previous.candidates.filter((c) => c.start >= to - delta).map((c) => ({ start: c.start + delta, end: c.end + delta, text: c.text, kind: c.kind }));
+  const rescanned = scan(text, from, to, catalog);
+  const candidates = [...before, ...rescanned, ...after];
+  const hasDistinctive = rescanned.some((c) => isDistinctive(c, catalog)) || (previous.hasDistinctive && [...before, ...after].some((c) => isDistinctive(c, catalog)));
   return { candidates, hasDistinctive };
 }
 
-function isDistinctive(code: number, catalog: Catalog): boolean {
-  return catalog.has(code) && codeTier(code) === 'distinctive';
+/** The candidates that start in [from, to). */
+function scan(text: string, from: number, to: number, catalog: Catalog): TextCandidate[] {
+  const candidates: TextCandidate[] = [];
+  const pattern = candidatePattern(catalog);
+  pattern.lastIndex = from;
+  for (let match = pattern.exec(text); match && match.index < to; match = pattern.exec(text)) {
+    const found = match[0];
+    const kind = isDigit(found.charCodeAt(0)) ? 'digits' : 'name';
+    candidates.push({ start: match.index, end: match.index + found.length, text: found, kind });
+  }
+  return candidates;
+}
+
+/** A name, or a number that is a distinctive catalog code with either sign. */
+function isDistinctive(candidate: TextCandidate, catalog: Catalog): boolean {
+  if (candidate.kind === 'name') return true;
+  const digits = Number(candidate.text);
+  return [digits, -digits].some((code) => catalog.has(code) && codeTier(code) === 'distinctive');
 }
 
 function isDigit(charCode: number): boolean {

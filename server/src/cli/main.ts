@@ -3,7 +3,7 @@
  * Exit codes: 0 ok, 1 not found (or findings), 2 usage error.
  */
 import * as path from 'node:path';
-import { bundledCatalogPath, loadCatalogFile, type Catalog } from '../catalog/catalog';
+import { loadBundledCatalog, loadCatalogFile, type Catalog } from '../catalog/catalog';
 import { UsageError } from './args';
 import { catalogCommand } from './commands/catalog';
 import type { Command } from './commands/command';
@@ -59,7 +59,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
 }
 
 function loadCatalog(file?: string): Catalog {
-  return loadCatalogFile(file ? path.resolve(file) : bundledCatalogPath());
+  return file ? loadCatalogFile(path.resolve(file)) : loadBundledCatalog();
 }
 
 if (require.main === module) {

@@ -260,38 +260,40 @@ function skipRegex(text: string, start: number): number {
 const WORD = /[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*/uy;
 const NUMBER = /(?:\d|\.\d)[\w.]*/uy;
 const STRING = /'[^'\n\r]*'?|"[^"\n\r]*"?|`[^`]*`?/uy;
-const TOKEN_PATTERNS = [
-  ['word', WORD],
-  ['number', NUMBER],
-  ['string', STRING],
-] as const;
 const PUNCT = /=>|\.\.\.|\?\.(?!\d)|&&|\|\||\?\?|[^\s]/uy;
+
+/** The token type a character can start, from its code, so each token costs one sticky match. */
+function tokenTypeAt(masked: string, i: number): TokenType {
+  const c = masked.charCodeAt(i);
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 36 || c === 95) return 'word';
+  if (c >= 48 && c <= 57) return 'number';
+  if (c === 46) return isDigitCode(masked.charCodeAt(i + 1)) ? 'number' : 'punct';
+  if (c === 34 || c === 39 || c === 96) return 'string';
+  if (c < 128) return 'punct';
+  WORD.lastIndex = i;
+  return WORD.test(masked) ? 'word' : 'punct';
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+const TOKEN_PATTERN: Readonly<Record<TokenType, RegExp>> = { word: WORD, number: NUMBER, string: STRING, punct: PUNCT };
 
 function tokenize(masked: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   const n = masked.length;
   while (i < n) {
-    const c = masked.charCodeAt(i);
     // Whitespace (ASCII fast path, then Unicode blanks such as U+3000 and the BOM).
-    if (isBlank(c)) {
+    if (isBlank(masked.charCodeAt(i))) {
       i++;
       continue;
     }
-    let type: TokenType = 'punct';
-    let end = -1;
-    for (const [kind, pattern] of TOKEN_PATTERNS) {
-      pattern.lastIndex = i;
-      if (pattern.test(masked)) {
-        type = kind;
-        end = pattern.lastIndex;
-        break;
-      }
-    }
-    if (end < 0) {
-      PUNCT.lastIndex = i;
-      end = PUNCT.test(masked) ? PUNCT.lastIndex : i + 1;
-    }
+    const type = tokenTypeAt(masked, i);
+    const pattern = TOKEN_PATTERN[type];
+    pattern.lastIndex = i;
+    const end = pattern.test(masked) ? pattern.lastIndex : i + 1;
     tokens.push({ type, text: masked.slice(i, end), start: i, end });
     i = end;
   }

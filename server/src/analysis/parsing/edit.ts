@@ -6,8 +6,15 @@ import { Edit, type Point } from 'web-tree-sitter';
 
 const BLOCK = 4096;
 
-/** The single edit that turns `before` into `after`. */
-export function editBetween(before: string, after: string): Edit {
+/** Where two versions of a text differ: [start, oldEnd) of `before` became [start, newEnd) of `after`. */
+export interface ChangedSpan {
+  readonly start: number;
+  readonly oldEnd: number;
+  readonly newEnd: number;
+}
+
+/** The smallest span whose replacement turns `before` into `after`. */
+export function changedSpan(before: string, after: string): ChangedSpan {
   const shorter = Math.min(before.length, after.length);
   // Whole blocks first (string comparison runs natively), then character by character.
   let start = 0;
@@ -23,6 +30,12 @@ export function editBetween(before: string, after: string): Edit {
     oldEnd--;
     newEnd--;
   }
+  return { start, oldEnd, newEnd };
+}
+
+/** The single edit that turns `before` into `after` (whose changed span may be known already). */
+export function editBetween(before: string, after: string, span = changedSpan(before, after)): Edit {
+  const { start, oldEnd, newEnd } = span;
   const startPosition = pointAt(before, start);
   return new Edit({
     startIndex: start,

@@ -15,6 +15,12 @@ export type GrammarId = (typeof GRAMMAR_IDS)[number];
 /** Default budget for one parse; a 10k-line file takes 60–150 ms warm. */
 export const DEFAULT_PARSE_BUDGET_MS = 2000;
 
+/**
+ * Characters handed to tree-sitter per read. Given the whole string, web-tree-sitter copies up to 5k
+ * characters into WASM at every read, and an incremental parse reads at every place it resumes lexing.
+ */
+const INPUT_SLICE = 1024;
+
 export interface ParseResult {
   readonly tree: Tree | null;
   /** Why there is no tree: the budget ran out. */
@@ -60,7 +66,7 @@ export class Parsers {
     const parser = await this.parser(id);
     const started = performance.now();
     const deadline = started + budgetMs;
-    const tree = parser.parse(text, oldTree ?? null, {
+    const tree = parser.parse((index: number) => text.slice(index, index + INPUT_SLICE), oldTree ?? null, {
       progressCallback: () => performance.now() > deadline,
     } as Parameters<Parser['parse']>[2]);
     const milliseconds = performance.now() - started;
