@@ -86,27 +86,35 @@ export async function analyze(input: AnalyzeInput, catalog: Catalog, parsers: Pa
     return nothing(language, reason, context);
   }
 
-  const moved = oldTree && edit && memo.chunkList ? chunksAfterEdit(memo.chunkList, edit, oldTree.getChangedRanges(parsed.tree)) : null;
+  // Where the syntax changed: only there can a chunk with known text mean something new (an opened
+  // comment turns the code after it into a comment without changing its text). Without an old tree,
+  // everything may have changed.
+  const changed = oldTree && edit ? [...oldTree.getChangedRanges(parsed.tree), { startIndex: edit.startIndex, endIndex: edit.newEndIndex }] : null;
+  const moved = changed && memo.chunkList ? chunksAfterEdit(memo.chunkList, edit!, changed) : null;
   const view = new SyntaxTree(parsed.tree, source);
   const chunks = moved?.chunks ?? chunkRanges(view.rootNode);
   const byChunk = partition(found.candidates, chunks);
   const extractor = () => new Extractor(spec, view, catalog);
-  // What outlives this version in the memo must not be a slice of its text (see `detached`).
-  const keepable = input.reuse ? detached : <T>(value: T) => value;
+  // What outlives this version in the memo must not hold slices of its text (see `copied`).
+  const keep = input.reuse ? Detach : KeepAsIs;
   // A chunk the edit did not touch has the text, the memo keys and the constants it had.
   const unchanged = (i: number) => moved !== null && i !== moved.edited;
+  // The memo answers for a chunk only where the syntax is as it was when the answer was worked out,
+  // and not while the file has syntax errors (error recovery can read the same text differently).
+  const trusted = changed !== null && !parsed.tree.rootNode.hasError;
+  const reusable = chunks.map((c) => trusted && !changed.some((r) => r.startIndex <= c.end && r.endIndex >= c.start));
   const previous = memo.chunks;
   const current: ChunkMemory[] = chunks.map((_, i) => (unchanged(i) ? { ...previous[i]! } : {}));
-  const textOf = (i: number) => (current[i]!.text ??= keepable(source.slice(chunks[i]!.start, chunks[i]!.end)));
+  const textOf = (i: number) => (current[i]!.text ??= keep.text(source.slice(chunks[i]!.start, chunks[i]!.end)));
 
   // Constants first: a constant declared in one chunk may be compared in another.
   const constants: ConstantDeclaration[] = [];
   chunks.forEach((chunk, i) => {
     if (byChunk[i]!.length === 0) return;
     const key = textOf(i);
-    let declared = memo.constants.get(key);
+    let declared = reusable[i] ? memo.constants.get(key) : undefined;
     if (!declared) {
-      declared = keepable(relative(extractor().declaredConstants(byChunk[i]!), chunk.start));
+      declared = keep.constants(relative(extractor().declaredConstants(byChunk[i]!), chunk.start));
       memo.constants.set(key, declared);
     }
     memo.keep(key);
@@ -132,9 +140,9 @@ export async function analyze(input: AnalyzeInput, catalog: Catalog, parsers: Pa
     const used = memory.used ?? [];
     if (byChunk[i]!.length === 0 && used.length === 0) return;
     const key = (memory.resultKey ??= used.length === 0 ? textOf(i) : `${used.map((c) => `${c.name}=${c.code}@${c.range.start}`).join(',')}\u0000${textOf(i)}`);
-    let result = results.get(key);
+    let result = reusable[i] ? results.get(key) : undefined;
     if (!result) {
-      result = keepable(analyzeChunk(extractor(), byChunk[i]!, used, chunk, context, settings, catalog));
+      result = keep.result(analyzeChunk(extractor(), byChunk[i]!, used, chunk, context, settings, catalog));
       results.set(key, result);
     }
     memo.keep(key);
@@ -151,13 +159,27 @@ export async function analyze(input: AnalyzeInput, catalog: Catalog, parsers: Pa
 }
 
 /**
- * A copy that shares no memory with the document's text. V8 keeps a whole string alive for as long
- * as any slice of it is, so what the memo keeps across versions of a document must not be slices
- * of a version's text, or every edited version would stay in memory.
+ * V8 keeps a whole string alive for as long as any slice of it is. The memo keeps chunk texts and
+ * results across versions of a document, so those made from a later version's text keep copies of
+ * the strings taken from it (names, subjects, literals); otherwise every edited version would stay in
+ * memory. Catalog rows and numbers are shared as they are. (The first version's slices only keep
+ * that one version.)
  */
-function detached<T>(value: T): T {
-  return structuredClone(value);
+function copied<T extends string | null>(text: T): T {
+  return text === null ? text : structuredClone(text);
 }
+
+const Detach = {
+  text: (text: string): string => copied(text),
+  constants: (constants: readonly ConstantDeclaration[]): readonly ConstantDeclaration[] => constants.map((c) => ({ ...c, name: copied(c.name) })),
+  result: (result: ChunkResult): ChunkResult => ({
+    ...result,
+    handlers: result.handlers.map((h) => ({ ...h, subject: copied(h.subject), comparisonTemplate: copied(h.comparisonTemplate) })),
+    references: result.references.map((r) => ({ ...r, text: copied(r.text) })),
+  }),
+};
+
+const KeepAsIs: typeof Detach = { text: (text) => text, constants: (constants) => constants, result: (result) => result };
 
 /** What the memo knows of one chunk of the latest analysis (each part filled in when first needed). */
 interface ChunkMemory {

@@ -1,0 +1,124 @@
+/**
+ * Re-analysis after edits must give exactly what a fresh analysis of the same tree gives: the
+ * incremental prefilter, the moved chunks and the memo's reused results are shortcuts, never a
+ * different answer. Each language's benchmark file gets a fixed series of edits, each on top of the
+ * last, including the awkward ones (an opened comment, a code typed digit by digit, a new constant, a
+ * deleted line, an edit at a chunk's edge).
+ */
+import assert from 'node:assert/strict';
+import { BENCH_LANGUAGES, extensionOf, generateFile } from '../../bench/generate';
+import type { Tree } from 'web-tree-sitter';
+import { analyze, AnalysisMemo } from '../../server/src/analysis/analyze';
+import { IncrementalDocument } from '../../server/src/analysis/incremental';
+import { prefilter, prefilterAfterEdit } from '../../server/src/analysis/prefilter';
+import { changedSpan } from '../../server/src/analysis/parsing/edit';
+import type { SourceLanguage } from '../../server/src/analysis/types';
+import { sharedEnvironment } from '../support/analysis';
+
+/** A small deterministic generator (a linear congruential one), so failures reproduce. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+}
+
+type Edit = (text: string, pick: () => number) => string;
+
+/** Inserts `inserted` at a random place (or at `at` when given). */
+const insert = (inserted: string): Edit => (text, pick) => {
+  const at = Math.floor(pick() * text.length);
+  return text.slice(0, at) + inserted + text.slice(at);
+};
+
+const EDITS: readonly Edit[] = [
+  insert(' '),
+  insert('\n'),
+  insert('/*'),
+  // … and closes it again somewhere later.
+  (text, pick) => {
+    const open = text.indexOf('/*');
+    if (open < 0) return insert('*/')(text, pick);
+    return `${text.slice(0, open)}${text.slice(open + 2)}`;
+  },
+  // A code typed into an existing comparison, digit by digit.
+  (text) => text.replace("'-20301'", "'-2030'"),
+  (text) => text.replace("'-2030'", "'-20301'"),
+  (text) => text.replace('"-20202"', '"-2020"'),
+  (text) => text.replace('"-2020"', '"-20202"'),
+  // A line removed.
+  (text, pick) => {
+    const lines = text.split('\n');
+    lines.splice(Math.floor(pick() * lines.length), 1);
+    return lines.join('\n');
+  },
+  // A blank typed at the very start of a line (chunks start and end at line edges).
+  (text, pick) => {
+    const lines = text.split('\n');
+    const line = Math.floor(pick() * lines.length);
+    lines[line] = ` ${lines[line]}`;
+    return lines.join('\n');
+  },
+  insert('-40101'),
+];
+
+describe('analysis: re-analysis after edits equals a fresh analysis', () => {
+  for (const language of BENCH_LANGUAGES) {
+    it(`${language}: 40 edits in a row, the memo changes nothing`, async () => {
+      const { catalog, parsers } = await sharedEnvironment();
+      const fileName = `edited.${extensionOf(language)}`;
+      const input = { language: language as SourceLanguage, fileName };
+      const memo = new AnalysisMemo();
+      const pick = random(language.length * 7919);
+      let text = generateFile(language, 600);
+      let previous: { tree: Tree; source: string } | null = null;
+      for (let step = 0; step <= 40; step++) {
+        if (step > 0) text = EDITS[Math.floor(pick() * EDITS.length)]!(text, pick);
+        // The same incremental parse twice (tree-sitter may recover from errors differently than in a
+        // parse from scratch, so the reference reuses a copy of the same old tree), with and without the memo.
+        const copy = previous && { tree: previous.tree.copy(), source: previous.source };
+        const withMemo = await analyze({ ...input, text, reuse: previous, memo }, catalog, parsers);
+        const reference = await analyze({ ...input, text, reuse: copy }, catalog, parsers);
+        previous?.tree.delete();
+        copy?.tree.delete();
+        reference.tree?.delete();
+        assert.deepEqual(withMemo.analysis, reference.analysis, `${language}, after edit ${step}`);
+        previous = withMemo.tree && { tree: withMemo.tree, source: withMemo.source! };
+      }
+      previous?.tree.delete();
+    });
+  }
+
+  it('an IncrementalDocument answers as a fresh analysis while the file stays valid', async () => {
+    const { catalog, parsers } = await sharedEnvironment();
+    const document = new IncrementalDocument(catalog, parsers);
+    const lines = generateFile('typescript', 2000).split('\n');
+    try {
+      for (let step = 0; step < 30; step++) {
+        const line = (step * 61) % lines.length;
+        lines[line] = step % 3 === 0 ? `${lines[line]}  ` : step % 3 === 1 ? ` ${lines[line]}` : lines[line]!.replace("'-40101'", "'-40201'");
+        const text = lines.join('\n');
+        const incremental = await document.analyze({ text, language: 'typescript', fileName: 'a.ts' });
+        const fresh = await analyze({ text, language: 'typescript', fileName: 'a.ts' }, catalog, parsers);
+        fresh.tree?.delete();
+        assert.deepEqual(incremental, fresh.analysis, `after edit ${step}`);
+      }
+    } finally {
+      document.dispose();
+    }
+  });
+
+  it('the prefilter after an edit finds what a full scan finds', async () => {
+    const { catalog } = await sharedEnvironment();
+    const pick = random(42);
+    let text = generateFile('java', 300);
+    let found = prefilter(text, catalog);
+    for (let step = 0; step < 200; step++) {
+      const edited = EDITS[Math.floor(pick() * EDITS.length)]!(text, pick);
+      found = prefilterAfterEdit(found, changedSpan(text, edited), edited, catalog);
+      text = edited;
+      assert.deepEqual(found, prefilter(text, catalog), `after edit ${step}`);
+    }
+  });
+});
