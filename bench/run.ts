@@ -16,7 +16,7 @@ import { IncrementalDocument } from '../server/src/analysis/incremental';
 import { specFor } from '../server/src/analysis/languages';
 import { Parsers } from '../server/src/analysis/parsing/parsers';
 import type { SourceLanguage } from '../server/src/analysis/types';
-import { bundledCatalogPath, loadCatalogFile, type Catalog } from '../server/src/catalog/catalog';
+import { loadBundledCatalog, type Catalog } from '../server/src/catalog/catalog';
 import { BENCH_LANGUAGES, extensionOf, generateFile, generateQuietFile } from './generate';
 import { benchServer } from './server';
 
@@ -142,7 +142,7 @@ function withCommonNumbers(text: string): string {
 }
 
 async function main(): Promise<void> {
-  const catalog = loadCatalogFile(bundledCatalogPath());
+  const catalog = loadBundledCatalog();
   const parsers = await Parsers.create();
   const part = process.argv[2];
   if (part === 'corpus') {

@@ -63,9 +63,7 @@ export async function analyze(input: AnalyzeInput, catalog: Catalog, parsers: Pa
   const spec = specFor(language);
   if (!spec) return nothing(language, `no analysis for ${language} yet`);
   const memo = input.memo ?? new AnalysisMemo();
-  const previousText = memo.lastText;
-  const textChange = previousText === null ? null : changedSpan(previousText, text);
-  const found = memo.prefilter(text, textChange, catalog);
+  const { found, change: textChange, previousText } = memo.prefilter(text, catalog);
   if (!worthParsing(found, text, settings)) return nothing(language);
 
   const source = spec.prepare ? spec.prepare(text) : text;
@@ -122,9 +120,6 @@ export async function analyze(input: AnalyzeInput, catalog: Catalog, parsers: Pa
       if (!constants.some((c) => c.name === constant.name)) constants.push(shiftConstant(constant, chunk.start));
     }
   });
-  // The constants each chunk uses, and so its result key, stay as they were while no constant moved.
-  const constantsKey = constants.map((c) => `${c.name}=${c.code}@${c.range.start}`).join(',');
-  const sameConstants = constantsKey === memo.constantsKey;
 
   const contextKey = JSON.stringify([context, settings]);
   const handlers: Handler[] = [];
@@ -133,13 +128,9 @@ export async function analyze(input: AnalyzeInput, catalog: Catalog, parsers: Pa
   const results = memo.resultsFor(contextKey);
   chunks.forEach((chunk, i) => {
     const memory = current[i]!;
-    if (!(unchanged(i) && sameConstants && memory.resultKey !== undefined)) {
-      memory.used = constants.length === 0 ? [] : constants.filter((c) => textOf(i).includes(c.name));
-      memory.resultKey = undefined;
-    }
-    const used = memory.used ?? [];
+    const used = constants.length === 0 ? constants : constants.filter((c) => textOf(i).includes(c.name));
     if (byChunk[i]!.length === 0 && used.length === 0) return;
-    const key = (memory.resultKey ??= used.length === 0 ? textOf(i) : `${used.map((c) => `${c.name}=${c.code}@${c.range.start}`).join(',')}\u0000${textOf(i)}`);
+    const key = used.length === 0 ? textOf(i) : `${used.map((c) => `${c.name}=${c.code}@${c.range.start}`).join(',')}\u0000${textOf(i)}`;
     let result = reusable[i] ? results.get(key) : undefined;
     if (!result) {
       result = keep.result(analyzeChunk(extractor(), byChunk[i]!, used, chunk, context, settings, catalog));
@@ -154,7 +145,7 @@ export async function analyze(input: AnalyzeInput, catalog: Catalog, parsers: Pa
     references.push(...placed.references);
     findings.push(...placed.findings);
   });
-  memo.remember(chunks, current, constantsKey);
+  memo.remember(chunks, current);
   return { analysis: { language, context, references, handlers, findings, skipped: null }, tree: parsed.tree, source };
 }
 
@@ -183,11 +174,8 @@ const KeepAsIs: typeof Detach = { text: (text) => text, constants: (constants) =
 
 /** What the memo knows of one chunk of the latest analysis (each part filled in when first needed). */
 interface ChunkMemory {
+  /** Its text: a memo key, kept so that an unchanged chunk is neither sliced nor hashed again. */
   text?: string;
-  /** The constants the chunk mentions. */
-  used?: readonly ConstantDeclaration[];
-  /** Its key in the results: the text, with the constants it uses when there are any. */
-  resultKey?: string;
   /** Its result as placed in the latest analysis (the same again while its offset and handler numbers are). */
   placed?: PlacedResult;
 }
@@ -231,10 +219,8 @@ interface ChunkResult {
 export class AnalysisMemo {
   /** The chunks of the latest analysis, to be shifted rather than found again after a small edit. */
   chunkList: readonly TextRange[] | null = null;
-  /** Per chunk of `chunkList`: its text and keys, reused as they are when an edit leaves it alone. */
+  /** Per chunk of `chunkList`: what an edit that leaves the chunk alone can reuse as it is. */
   chunks: readonly ChunkMemory[] = [];
-  /** The constants of the latest analysis, with their positions. */
-  constantsKey = '';
   /** The file context of the latest analysis, kept while edits stay away from everything it reads. */
   context: FileContext | null = null;
   readonly constants = new Map<string, readonly ConstantDeclaration[]>();
@@ -243,15 +229,18 @@ export class AnalysisMemo {
   private resultsKey = '';
   private used = new Set<string>();
   /** The text of the latest analysis, and what the prefilter found in it. */
-  lastText: string | null = null;
-  private lastFound: Prefilter | null = null;
+  private last: { readonly text: string; readonly found: Prefilter } | null = null;
 
-  /** The prefilter's candidates in `text`, scanning again only the lines `change` (since `lastText`) touched. */
-  prefilter(text: string, change: ChangedSpan | null, catalog: Catalog): Prefilter {
-    const found = change !== null && this.lastFound !== null ? prefilterAfterEdit(this.lastFound, change, text, catalog) : prefilter(text, catalog);
-    this.lastText = text;
-    this.lastFound = found;
-    return found;
+  /**
+   * The prefilter's candidates in `text`, scanning again only the lines changed since the latest
+   * analysis; with the change and the text it was made to, for the tree's edit.
+   */
+  prefilter(text: string, catalog: Catalog): { found: Prefilter; change: ChangedSpan | null; previousText: string | null } {
+    const previousText = this.last?.text ?? null;
+    const change = this.last && changedSpan(this.last.text, text);
+    const found = this.last && change ? prefilterAfterEdit(this.last.found, change, text, catalog) : prefilter(text, catalog);
+    this.last = { text, found };
+    return { found, change, previousText };
   }
 
   resultsFor(contextKey: string): Map<string, ChunkResult> {
@@ -267,10 +256,9 @@ export class AnalysisMemo {
   }
 
   /** Takes the latest analysis's chunks and drops the entries it did not use, so the memo never outgrows the document. */
-  remember(chunkList: readonly TextRange[], chunks: readonly ChunkMemory[], constantsKey: string): void {
+  remember(chunkList: readonly TextRange[], chunks: readonly ChunkMemory[]): void {
     this.chunkList = chunkList;
     this.chunks = chunks;
-    this.constantsKey = constantsKey;
     for (const map of [this.results, this.constants] as Map<string, unknown>[]) {
       for (const key of map.keys()) if (!this.used.has(key)) map.delete(key);
     }

@@ -10,7 +10,7 @@
 import type { SyntaxNode } from '../parsing/syntax-tree';
 import type { GrammarId } from '../parsing/parsers';
 import type { IfStatementSpec, LanguageSpec, Usage, ValueNode } from './spec';
-import { field, isEqualityOperator, otherOperand, plainStringContent, signedNumber, skipParentheses, unwrapParentheses } from './tree';
+import { comparisonWithZero, field, isEqualityOperator, otherOperand, plainStringContent, signedNumber, skipParentheses, unwrapParentheses } from './tree';
 
 /** `a.equals(b)`-style methods: the receiver and the single argument are compared. */
 const RECEIVER_EQUALS = new Set(['equals', 'equalsIgnoreCase', 'contentEquals']);
@@ -55,15 +55,6 @@ function widenFieldAccess(node: SyntaxNode): SyntaxNode {
 /** The arguments of an argument list (its named children, comments excluded). */
 function argumentsOf(list: SyntaxNode | null): SyntaxNode[] {
   return list ? list.namedChildren.filter((n) => n.type !== 'line_comment' && n.type !== 'block_comment') : [];
-}
-
-/** `x.compareTo(y) == 0` (or `0 == …`): the comparison that a compareTo call stands in. */
-function compareToZero(invocation: SyntaxNode): SyntaxNode | null {
-  const operand = skipParentheses(invocation);
-  const parent = operand.parent;
-  if (parent?.type !== 'binary_expression' || !isEqualityOperator(field(parent, 'operator')?.type)) return null;
-  const other = otherOperand(parent, operand);
-  return other?.type === 'decimal_integer_literal' && other.text === '0' ? parent : null;
 }
 
 /** A call used as a statement on its own (`MESSAGES.put("-20202", "…");`), and the block it sits in. */
@@ -112,7 +103,7 @@ function receiverUsage(invocation: SyntaxNode, operand: SyntaxNode): Usage | nul
   if (args.length !== 1) return null;
   if (RECEIVER_EQUALS.has(name)) return { kind: 'comparison', subject: subjectOf(args[0]!), site: invocation };
   if (name === 'compareTo' || name === 'compareToIgnoreCase') {
-    const site = compareToZero(invocation);
+    const site = comparisonWithZero(invocation, 'decimal_integer_literal');
     return site ? { kind: 'comparison', subject: subjectOf(args[0]!), site } : null;
   }
   return null;
@@ -137,7 +128,7 @@ function argumentUsage(list: SyntaxNode, operand: SyntaxNode): Usage | null {
     return { kind: 'comparison', subject: subjectOf(receiver), site: call };
   }
   if (args.length === 1 && receiver && (name === 'compareTo' || name === 'compareToIgnoreCase')) {
-    const site = compareToZero(call);
+    const site = comparisonWithZero(call, 'decimal_integer_literal');
     return site ? { kind: 'comparison', subject: subjectOf(receiver), site } : null;
   }
   if (args.length === 2 && STATIC_EQUALS.has(name)) {

@@ -11,7 +11,7 @@
 import type { SyntaxNode } from '../parsing/syntax-tree';
 import type { GrammarId } from '../parsing/parsers';
 import type { IfStatementSpec, LanguageSpec, Usage, ValueNode } from './spec';
-import { field, isEqualityOperator, otherOperand, plainStringContent, signedNumber, skipParentheses, unwrapParentheses } from './tree';
+import { comparisonWithZero, field, isEqualityOperator, otherOperand, plainStringContent, signedNumber, skipParentheses, unwrapParentheses } from './tree';
 
 const RECEIVER_EQUALS = new Set(['equals', 'equalsIgnoreCase', 'contentEquals']);
 const STATIC_EQUALS = new Set(['equals', 'equalsIgnoreCase', 'areEqual']);
@@ -103,15 +103,6 @@ function argumentsOfCall(call: SyntaxNode): SyntaxNode | null {
   return call.namedChildren.find((n) => n.type === 'value_arguments') ?? null;
 }
 
-/** `x.compareTo(y) == 0`: the comparison a compareTo call stands in. */
-function compareToZero(call: SyntaxNode): SyntaxNode | null {
-  const operand = skipParentheses(call);
-  const parent = operand.parent;
-  if (parent?.type !== 'binary_expression' || !isEqualityOperator(field(parent, 'operator')?.type)) return null;
-  const other = otherOperand(parent, operand);
-  return other?.type === 'number_literal' && other.text === '0' ? parent : null;
-}
-
 /** A call or assignment standing as a statement: the block / lambda holding it. */
 function statementContainer(node: SyntaxNode): SyntaxNode | null {
   const parent = node.parent;
@@ -168,7 +159,7 @@ function receiverUsage(navigation: SyntaxNode, operand: SyntaxNode): Usage | nul
   const subject = subjectOf(argumentValue(args[0]!));
   if (RECEIVER_EQUALS.has(callee.name)) return { kind: 'comparison', subject, site: call };
   if (callee.name === 'compareTo') {
-    const site = compareToZero(call);
+    const site = comparisonWithZero(call, 'number_literal');
     return site ? { kind: 'comparison', subject, site } : null;
   }
   return null;
@@ -194,7 +185,7 @@ function argumentUsage(argument: SyntaxNode): Usage | null {
     return { kind: 'comparison', subject: subjectOf(callee.receiver), site: call };
   }
   if (args.length === 1 && callee.receiver && callee.name === 'compareTo') {
-    const site = compareToZero(call);
+    const site = comparisonWithZero(call, 'number_literal');
     return site ? { kind: 'comparison', subject: subjectOf(callee.receiver), site } : null;
   }
   if (args.length === 2 && STATIC_EQUALS.has(callee.name)) {

@@ -39,6 +39,18 @@ export function otherOperand(binary: SyntaxNode, operand: SyntaxNode): SyntaxNod
   return unwrapParentheses(other);
 }
 
+/**
+ * `x.compareTo(y) == 0` (or `0 == …`): the comparison a compareTo call stands in, where `zeroType`
+ * is the grammar's integer literal.
+ */
+export function comparisonWithZero(call: SyntaxNode, zeroType: string): SyntaxNode | null {
+  const operand = skipParentheses(call);
+  const parent = operand.parent;
+  if (parent?.type !== 'binary_expression' || !isEqualityOperator(field(parent, 'operator')?.type)) return null;
+  const other = otherOperand(parent, operand);
+  return other?.type === zeroType && other.text === '0' ? parent : null;
+}
+
 /** The nearest ancestor (or the node itself) of one of the given types. */
 export function ancestorOfType(node: SyntaxNode, types: ReadonlySet<string>): SyntaxNode | null {
   for (let n: SyntaxNode | null = node; n; n = n.parent) if (types.has(n.type)) return n;
