@@ -27,6 +27,14 @@ const PRODUCT_SIGNALS: readonly Signal<Product>[] = [
   },
 ];
 
+/**
+ * A word every PRODUCT_SIGNALS pattern needs (OneLogin…, OnePass…, onelogin/onepass in package
+ * names, GOL…, GOP…, OLErrorCode_…). One scan for these settles most files, where the four patterns
+ * above are four scans. A new signal must contain one of them (test/unit/context.test.ts checks one
+ * example per signal).
+ */
+const SDK_WORDS = /[Oo]ne(?:Login|Pass)|onelogin|onepass|GOL|GOP|OLErrorCode_/u;
+
 /** A file using any of these is not talking to our SDKs, whatever numbers it compares. */
 const LOOK_ALIKE_SIGNALS: readonly Signal<string>[] = [
   { value: 'Oracle', pattern: /RAISE_APPLICATION_ERROR|\bORA-\d{5}\b|\bSQLException\b|\boracledb\b|\bjava\.sql\b/u },
@@ -56,7 +64,7 @@ const LANGUAGE_PLATFORM: Readonly<Record<SourceLanguage, Platform | null>> = {
 };
 
 export function detectFileContext(text: string, language: SourceLanguage): FileContext {
-  const sdkProducts = PRODUCT_SIGNALS.filter((s) => s.pattern.test(text)).map((s) => s.value);
+  const sdkProducts = SDK_WORDS.test(text) ? PRODUCT_SIGNALS.filter((s) => s.pattern.test(text)).map((s) => s.value) : [];
   const lookAlike = LOOK_ALIKE_SIGNALS.find((s) => s.pattern.test(text))?.value ?? null;
   let platform = LANGUAGE_PLATFORM[language];
   if (platform === null) {
@@ -71,7 +79,7 @@ function isH5(product: Product): boolean {
 
 /** A quick look for any SDK identifier, for the prefilter (cheaper than the full context). */
 export function mentionsSdk(text: string): boolean {
-  return PRODUCT_SIGNALS.some((s) => s.pattern.test(text));
+  return SDK_WORDS.test(text) && PRODUCT_SIGNALS.some((s) => s.pattern.test(text));
 }
 
 /** Whether `text` holds anything any signal above looks for (a change there can change the context). */
