@@ -61,7 +61,7 @@ async function perLanguage(catalog: Catalog, parsers: Parsers): Promise<void> {
       console.log(row([language, '-', '-', '-', '-', '-', '-', '-', '-', 'no spec'], widths));
       continue;
     }
-    const source = spec.prepare ? spec.prepare(text) : text;
+    const source = spec.prepare ? spec.prepare(text).source : text;
     const grammar = spec.grammarFor(fileName);
     await parsers.parse(grammar, source).then((r) => r.tree?.delete());
 

@@ -257,7 +257,7 @@ describe('analysis: ArkTS', () => {
   for (const fixture of arktsFixtures()) {
     it(`parses ${fixture} with no ERROR node after the rewrite`, async () => {
       const text = readFixture(fixture);
-      const source = arktsSpec!.prepare!(text);
+      const source = arktsSpec!.prepare!(text).source;
       assert.equal(source.length, text.length);
       assert.deepEqual(await parseErrors(source), []);
     });

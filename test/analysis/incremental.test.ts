@@ -14,54 +14,7 @@ import { prefilter, prefilterAfterEdit } from '../../server/src/analysis/prefilt
 import { changedSpan } from '../../server/src/analysis/parsing/edit';
 import type { SourceLanguage } from '../../server/src/analysis/types';
 import { sharedEnvironment } from '../support/analysis';
-
-/** A small deterministic generator (a linear congruential one), so failures reproduce. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
-
-type Edit = (text: string, pick: () => number) => string;
-
-/** Inserts `inserted` at a random place (or at `at` when given). */
-const insert = (inserted: string): Edit => (text, pick) => {
-  const at = Math.floor(pick() * text.length);
-  return text.slice(0, at) + inserted + text.slice(at);
-};
-
-const EDITS: readonly Edit[] = [
-  insert(' '),
-  insert('\n'),
-  insert('/*'),
-  // … and closes it again somewhere later.
-  (text, pick) => {
-    const open = text.indexOf('/*');
-    if (open < 0) return insert('*/')(text, pick);
-    return `${text.slice(0, open)}${text.slice(open + 2)}`;
-  },
-  // A code typed into an existing comparison, digit by digit.
-  (text) => text.replace("'-20301'", "'-2030'"),
-  (text) => text.replace("'-2030'", "'-20301'"),
-  (text) => text.replace('"-20202"', '"-2020"'),
-  (text) => text.replace('"-2020"', '"-20202"'),
-  // A line removed.
-  (text, pick) => {
-    const lines = text.split('\n');
-    lines.splice(Math.floor(pick() * lines.length), 1);
-    return lines.join('\n');
-  },
-  // A blank typed at the very start of a line (chunks start and end at line edges).
-  (text, pick) => {
-    const lines = text.split('\n');
-    const line = Math.floor(pick() * lines.length);
-    lines[line] = ` ${lines[line]}`;
-    return lines.join('\n');
-  },
-  insert('-40101'),
-];
+import { EDITS, random } from '../support/typing';
 
 describe('analysis: re-analysis after edits equals a fresh analysis', () => {
   for (const language of BENCH_LANGUAGES) {

@@ -64,7 +64,7 @@ function typeErrors(fileName: string, text: string): string[] {
 async function parsesCleanly(relative: string, text: string): Promise<boolean> {
   const { parsers } = await sharedEnvironment();
   const spec = specFor(languageForFile(relative)!)!;
-  const { tree } = await parsers.parse(spec.grammarFor(relative), spec.prepare ? spec.prepare(text) : text);
+  const { tree } = await parsers.parse(spec.grammarFor(relative), spec.prepare ? spec.prepare(text).source : text);
   try {
     return tree !== null && !tree.rootNode.hasError;
   } finally {

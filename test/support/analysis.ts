@@ -92,7 +92,7 @@ export function itParsesCleanly(fixtures: readonly string[]): void {
       const { parsers } = await sharedEnvironment();
       const spec = specFor(languageForFile(fixture)!)!;
       const text = readFixture(fixture);
-      const { tree } = await parsers.parse(spec.grammarFor(fixture), spec.prepare ? spec.prepare(text) : text);
+      const { tree } = await parsers.parse(spec.grammarFor(fixture), spec.prepare ? spec.prepare(text).source : text);
       assert.ok(tree, `${fixture} did not parse`);
       try {
         assert.equal(tree.rootNode.hasError, false);

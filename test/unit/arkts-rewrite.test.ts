@@ -6,9 +6,11 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { maskArkts, rewriteArkts } from '../../server/src/analysis/languages/arkts-rewrite';
+import { maskArkts, rewriteArkts, rewriteArktsIncrementally } from '../../server/src/analysis/languages/arkts-rewrite';
+import { changedSpan } from '../../server/src/analysis/parsing/edit';
 import { FIXTURES, sharedEnvironment } from '../support/analysis';
 import { ROOT } from '../support/paths';
+import { EDITS, random } from '../support/typing';
 
 function filesUnder(dir: string, extensions: RegExp): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
@@ -39,18 +41,6 @@ async function errorCount(text: string): Promise<number> {
   walk(tree.rootNode);
   tree.delete();
   return count;
-}
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A generated ArkTS page: nested UI blocks in every brace style, chained attributes, handlers. */
@@ -257,5 +247,20 @@ describe('ArkTS rewrite: invariants', () => {
     assertEqualLength(text, rewritten, 'generated');
     assert.ok((await errorCount(text)) > 100, 'the raw file is not TypeScript');
     assert.equal(await errorCount(rewritten), 0);
+  });
+
+  it('rewrites only around an edit, and gets exactly what a rewrite of the whole text gets', () => {
+    const pick = random(2026);
+    for (const file of ARKTS_FIXTURES) {
+      let text = readFileSync(file, 'utf8');
+      let rewrite = rewriteArktsIncrementally(text, null, null);
+      for (let step = 0; step < 60; step++) {
+        const edited = EDITS[Math.floor(pick() * EDITS.length)]!(text, pick);
+        rewrite = rewriteArktsIncrementally(edited, rewrite, changedSpan(text, edited));
+        text = edited;
+        assert.equal(rewrite.source, rewriteArkts(text), `${path.basename(file)}, after edit ${step}`);
+        assert.deepEqual(rewrite.syncPoints, rewriteArktsIncrementally(text, null, null).syncPoints, `${path.basename(file)}, sync points after edit ${step}`);
+      }
+    }
   });
 });

@@ -9,6 +9,7 @@ import { chunkRanges } from './chunks';
 import { Extractor, type ConstantDeclaration, type RawHandler } from './extract';
 import { changedSpan, editBetween, type ChangedSpan } from './parsing/edit';
 import { specFor } from './languages';
+import type { PreparedText } from './languages/spec';
 import type { Parsers } from './parsing/parsers';
 import { SyntaxTree } from './parsing/syntax-tree';
 import { prefilter, prefilterAfterEdit, type Prefilter, type TextCandidate } from './prefilter';
@@ -66,7 +67,13 @@ export async function analyze(input: AnalyzeInput, catalog: Catalog, parsers: Pa
   const { found, change: textChange, previousText } = memo.prefilter(text, catalog);
   if (!worthParsing(found, text, settings)) return nothing(language);
 
-  const source = spec.prepare ? spec.prepare(text) : text;
+  const prepared = !spec.prepare
+    ? null
+    : memo.prepared?.next && textChange && memo.prepared.text === previousText
+      ? memo.prepared.next(text, textChange)
+      : spec.prepare(text);
+  memo.prepared = prepared;
+  const source = prepared?.source ?? text;
   let oldTree: Tree | null = null;
   let edit: Edit | null = null;
   if (input.reuse) {
@@ -221,6 +228,8 @@ export class AnalysisMemo {
   chunkList: readonly TextRange[] | null = null;
   /** Per chunk of `chunkList`: what an edit that leaves the chunk alone can reuse as it is. */
   chunks: readonly ChunkMemory[] = [];
+  /** The language's rewrite of the latest text it was asked for, to be redone only where an edit touched it. */
+  prepared: PreparedText | null = null;
   /** The file context of the latest analysis, kept while edits stay away from everything it reads. */
   context: FileContext | null = null;
   readonly constants = new Map<string, readonly ConstantDeclaration[]>();

@@ -16,6 +16,7 @@
  * Positions are found on a masked copy (strings, template literals, regular expressions and comments
  * blanked out), so nothing inside a string or a comment is ever rewritten.
  */
+import type { ChangedSpan } from '../parsing/edit';
 
 /** What a `{` opened, as far as the rewrite needs to know. */
 type BraceKind =
@@ -53,28 +54,93 @@ class Edits {
     this.chars.set(index, char);
   }
 
-  apply(text: string): string {
-    if (this.chars.size === 0) return text;
+  /** `text` from `from` to `to` with the edits made. */
+  apply(text: string, from = 0, to = text.length): string {
+    if (this.chars.size === 0) return from === 0 && to === text.length ? text : text.slice(from, to);
     // Slices between the edited positions, in order: no array of every code unit.
     let out = '';
-    let position = 0;
+    let position = from;
     for (const index of [...this.chars.keys()].sort((a, b) => a - b)) {
       const unit = text[index];
       if (unit === undefined || unit === '\n' || unit === '\r') continue;
       out += text.slice(position, index) + this.chars.get(index)!;
       position = index + 1;
     }
-    return out + text.slice(position);
+    return out + text.slice(position, to);
   }
 }
 
 /** The equal-length ArkTS → TypeScript rewrite. Returns `text` itself when nothing needs rewriting. */
 export function rewriteArkts(text: string): string {
-  const masked = maskArkts(text);
-  const tokens = tokenize(masked);
+  return rewriteArktsIncrementally(text, null, null).source;
+}
+
+/**
+ * A place where the rewrite can start afresh: just after a `}` or `;` that ends a declaration or a
+ * statement at the top level (depth 0) or among the members of a top-level class or struct (depth 1),
+ * with no parenthesis open and no `.` next. The rewriter's whole state there is that depth, and
+ * nothing before it is looked at again.
+ */
+interface SyncPoint {
+  readonly offset: number;
+  readonly depth: 0 | 1;
+}
+
+/** One version's rewrite, with the sync points the next version's rewrite can restart from. */
+export interface ArktsRewrite {
+  readonly text: string;
+  readonly source: string;
+  readonly syncPoints: readonly SyncPoint[];
+}
+
+/**
+ * The rewrite of `text`. Given the previous version's rewrite and what changed since, only the
+ * declarations or members around the change are rewritten again, between the sync points before and
+ * after it, and the rest is taken from the previous rewrite; when the new text does not reach the
+ * same state at the far sync point (a brace or a comment left open), the whole text is rewritten.
+ */
+export function rewriteArktsIncrementally(text: string, previous: ArktsRewrite | null, change: ChangedSpan | null): ArktsRewrite {
+  if (previous && change) {
+    const points = previous.syncPoints;
+    const delta = change.newEnd - change.oldEnd;
+    // The last sync point at or before the change, and the first after it whose `}` or `;` it left alone.
+    let startIndex = -1;
+    while (startIndex + 1 < points.length && points[startIndex + 1]!.offset <= change.start) startIndex++;
+    let endIndex = startIndex + 1;
+    while (endIndex < points.length && points[endIndex]!.offset <= change.oldEnd) endIndex++;
+    const start: SyncPoint = points[startIndex] ?? { offset: 0, depth: 0 };
+    const end = points[endIndex];
+    const to = end ? end.offset + delta : text.length;
+    const window = rewriteRange(text, start.offset, to, start.depth);
+    if (!end || window.endDepth === end.depth) {
+      return {
+        text,
+        source: previous.source.slice(0, start.offset) + window.source + (end ? previous.source.slice(end.offset) : ''),
+        syncPoints: [
+          ...points.slice(0, startIndex + 1),
+          ...window.syncPoints.filter((p) => p.offset > start.offset && p.offset < to),
+          ...points.slice(endIndex).map((p) => ({ offset: p.offset + delta, depth: p.depth })),
+        ],
+      };
+    }
+  }
+  const whole = rewriteRange(text, 0, text.length, 0);
+  return { text, source: whole.source, syncPoints: whole.syncPoints };
+}
+
+/**
+ * Rewrites text[from, to), starting at a sync point of `depth`. `endDepth` is the depth of the sync
+ * point at `to`, or null when `to` is not one (the masking ran past it, or the last token does not end
+ * a declaration there).
+ */
+function rewriteRange(text: string, from: number, to: number, depth: 0 | 1): { source: string; syncPoints: SyncPoint[]; endDepth: number | null } {
+  const { masked, clean } = maskRange(text, from, to);
+  const tokens = tokenize(masked, from);
   const edits = new Edits();
-  new Rewriter(text, masked, tokens, edits).run();
-  return edits.apply(text);
+  const syncPoints = new Rewriter(text, masked, from, tokens, edits, depth).run();
+  const last = syncPoints.at(-1);
+  const endDepth = clean && last?.offset === to ? last.depth : null;
+  return { source: edits.apply(text, from, to), syncPoints, endDepth };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -90,63 +156,72 @@ const REGEX_AFTER_PUNCT = new Set('(,=:[!&|?{};+-*%<>~^'.split(''));
  * (delimiters kept) and every comment is blanks; line breaks stay. Offsets are unchanged.
  */
 export function maskArkts(text: string): string {
+  return maskRange(text, 0, text.length).masked;
+}
+
+/**
+ * The mask of text[rangeStart, rangeEnd), scanning from a place outside any string or comment;
+ * `clean` when nothing masked runs on past `rangeEnd`.
+ */
+function maskRange(text: string, rangeStart: number, rangeEnd: number): { masked: string; clean: boolean } {
   // Ranges to blank, found in order and never overlapping; the output is built from slices at the end.
   const ranges: [from: number, to: number, fill: string][] = [];
   const blank = (from: number, to: number, fill: string): void => {
     if (to > from) ranges.push([from, to, fill]);
   };
-  let lastSignificant = -1;
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
+  let lastSignificant = rangeStart - 1;
+  while (lastSignificant >= 0 && isBlank(text.charCodeAt(lastSignificant))) lastSignificant--;
+  let i = rangeStart;
+  while (i < rangeEnd) {
     const c = text[i]!;
     if (c === '/' && text[i + 1] === '/') {
-      const end = lineEnd(text, i);
-      blank(i, end, ' ');
-      i = end;
+      const stop = lineEnd(text, i);
+      blank(i, stop, ' ');
+      i = stop;
       continue;
     }
     if (c === '/' && text[i + 1] === '*') {
       const close = text.indexOf('*/', i + 2);
-      const end = close < 0 ? n : close + 2;
-      blank(i, end, ' ');
-      i = end;
+      const stop = close < 0 ? text.length : close + 2;
+      blank(i, stop, ' ');
+      i = stop;
       continue;
     }
     if (c === '"' || c === "'") {
-      const end = skipString(text, i);
-      blank(i + 1, text[end - 1] === c && end - 1 > i ? end - 1 : end, 'x');
-      lastSignificant = end - 1;
-      i = end;
+      const stop = skipString(text, i);
+      blank(i + 1, text[stop - 1] === c && stop - 1 > i ? stop - 1 : stop, 'x');
+      lastSignificant = stop - 1;
+      i = stop;
       continue;
     }
     if (c === '`') {
-      const end = skipTemplate(text, i);
-      blank(i + 1, text[end - 1] === '`' && end - 1 > i ? end - 1 : end, 'x');
-      lastSignificant = end - 1;
-      i = end;
+      const stop = skipTemplate(text, i);
+      blank(i + 1, text[stop - 1] === '`' && stop - 1 > i ? stop - 1 : stop, 'x');
+      lastSignificant = stop - 1;
+      i = stop;
       continue;
     }
     if (c === '/' && regexMayStart(text, lastSignificant)) {
-      const end = skipRegex(text, i);
-      if (end > 0) {
-        blank(i + 1, end, 'x');
-        lastSignificant = end;
-        i = end + 1;
+      const stop = skipRegex(text, i);
+      if (stop > 0) {
+        blank(i + 1, stop, 'x');
+        lastSignificant = stop;
+        i = stop + 1;
         continue;
       }
     }
     if (!isBlank(text.charCodeAt(i))) lastSignificant = i;
     i++;
   }
+  const clean = i <= rangeEnd;
   let out = '';
-  let position = 0;
+  let position = rangeStart;
   for (const [from, to, fill] of ranges) {
     // No `u` flag: every UTF-16 unit (each half of an emoji) is replaced, so the length stays.
-    out += text.slice(position, from) + text.slice(from, to).replace(/[^\n\r]/g, fill);
-    position = to;
+    out += text.slice(position, from) + text.slice(from, Math.min(to, rangeEnd)).replace(/[^\n\r]/g, fill);
+    position = Math.min(to, rangeEnd);
   }
-  return out + text.slice(position);
+  return { masked: out + text.slice(position, rangeEnd), clean };
 }
 
 /** White space: the ASCII blanks without a regular expression, anything else (U+3000, BOM) with one. */
@@ -280,7 +355,8 @@ function isDigitCode(c: number): boolean {
 
 const TOKEN_PATTERN: Readonly<Record<TokenType, RegExp>> = { word: WORD, number: NUMBER, string: STRING, punct: PUNCT };
 
-function tokenize(masked: string): Token[] {
+/** The tokens of a masked range, with offsets in the whole text (the range starts at `offset`). */
+function tokenize(masked: string, offset = 0): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   const n = masked.length;
@@ -294,7 +370,7 @@ function tokenize(masked: string): Token[] {
     const pattern = TOKEN_PATTERN[type];
     pattern.lastIndex = i;
     const end = pattern.test(masked) ? pattern.lastIndex : i + 1;
-    tokens.push({ type, text: masked.slice(i, end), start: i, end });
+    tokens.push({ type, text: masked.slice(i, end), start: offset + i, end: offset + end });
     i = end;
   }
   return tokens;
@@ -326,13 +402,21 @@ class Rewriter {
 
   constructor(
     private readonly text: string,
+    /** The masked text of the range being rewritten, which starts at `offset`. */
     private readonly masked: string,
+    private readonly offset: number,
     private readonly tokens: readonly Token[],
     private readonly edits: Edits,
-  ) {}
+    depth: 0 | 1,
+  ) {
+    // A sync point of depth 1 lies among the members of a class or struct whose `{` came before.
+    if (depth === 1) this.braces.push({ kind: 'member', token: -1 });
+  }
 
-  run(): void {
+  /** Makes the edits; returns the sync points passed (see SyncPoint). */
+  run(): SyncPoint[] {
     const { tokens } = this;
+    const syncPoints: SyncPoint[] = [];
     for (let k = 0; k < tokens.length; k++) {
       const token = tokens[k]!;
       if (token.type === 'word') {
@@ -340,34 +424,53 @@ class Rewriter {
         continue;
       }
       if (token.type !== 'punct') continue;
-      switch (token.text) {
-        case '@':
-          this.decorator(k);
-          break;
-        case '(':
-          this.parens.push(k);
-          break;
-        case ')': {
-          const open = this.parens.pop();
-          if (open !== undefined) this.parenOpen.set(k, open);
-          break;
-        }
-        case '{':
-          this.open(k);
-          break;
-        case '}': {
-          const brace = this.braces.pop();
-          if (!brace) break;
-          this.closed.set(k, brace);
-          if (brace.closeAs !== undefined) this.edits.set(token.start, brace.closeAs);
-          break;
-        }
-        case '.':
-          this.dot(k);
-          break;
-        default:
-          break;
+      this.handle(k);
+      if ((token.text === '}' || token.text === ';') && this.endsDeclaration(k)) {
+        syncPoints.push({ offset: token.end, depth: this.braces.length as 0 | 1 });
       }
+    }
+    return syncPoints;
+  }
+
+  /** Whether after the `}` or `;` at `k` (once handled) the rewrite could start afresh. */
+  private endsDeclaration(k: number): boolean {
+    const depth = this.braces.length;
+    if (depth > 1 || (depth === 1 && this.braces[0]!.kind !== 'member') || this.parens.length > 0) return false;
+    if (this.tokens[k + 1]?.text === '.') return false;
+    const closed = this.closed.get(k);
+    return this.tokens[k]!.text === ';' || closed?.kind === 'code' || closed?.kind === 'member';
+  }
+
+  /** One token's rules. */
+  private handle(k: number): void {
+    const token = this.tokens[k]!;
+    switch (token.text) {
+      case '@':
+        this.decorator(k);
+        break;
+      case '(':
+        this.parens.push(k);
+        break;
+      case ')': {
+        const open = this.parens.pop();
+        if (open !== undefined) this.parenOpen.set(k, open);
+        break;
+      }
+      case '{':
+        this.open(k);
+        break;
+      case '}': {
+        const brace = this.braces.pop();
+        if (!brace) break;
+        this.closed.set(k, brace);
+        if (brace.closeAs !== undefined) this.edits.set(token.start, brace.closeAs);
+        break;
+      }
+      case '.':
+        this.dot(k);
+        break;
+      default:
+        break;
     }
   }
 
@@ -397,7 +500,7 @@ class Rewriter {
     if (this.tokens[next]?.text !== 'function') return;
     const from = this.tokens[k]!.start;
     const to = this.tokens[end]!.end;
-    if (to - from >= 4 && !/[\n\r]/u.test(this.masked.slice(from, to))) {
+    if (to - from >= 4 && !/[\n\r]/u.test(this.masked.slice(from - this.offset, to - this.offset))) {
       this.edits.set(from, '/');
       this.edits.set(to - 1, '/');
       for (let i = from + 1; i < to - 1; i++) this.edits.set(i, '*');

@@ -6,8 +6,8 @@
  */
 import type { SyntaxNode } from '../parsing/syntax-tree';
 import type { GrammarId } from '../parsing/parsers';
-import { rewriteArkts } from './arkts-rewrite';
-import type { LanguageSpec, Usage } from './spec';
+import { rewriteArktsIncrementally, type ArktsRewrite } from './arkts-rewrite';
+import type { LanguageSpec, PreparedText, Usage } from './spec';
 import { unwrapParentheses } from './tree';
 import { typescriptSpec, typescriptUsageOf, typescriptValueAt } from './typescript';
 
@@ -31,12 +31,17 @@ export function arktsUsageOf(value: SyntaxNode): Usage | null {
   return subject === usage.subject ? usage : { ...usage, subject };
 }
 
+/** A rewrite whose next version restarts from its sync points. */
+function prepared(rewrite: ArktsRewrite): PreparedText {
+  return { text: rewrite.text, source: rewrite.source, next: (text, change) => prepared(rewriteArktsIncrementally(text, rewrite, change)) };
+}
+
 export const arktsSpec: LanguageSpec | undefined = {
   id: 'arkts',
   grammarFor: (): GrammarId => 'typescript',
   defaultPlatform: 'harmonyos',
   lineComment: '//',
-  prepare: rewriteArkts,
+  prepare: (text) => prepared(rewriteArktsIncrementally(text, null, null)),
   valueAt: typescriptValueAt,
   usageOf: arktsUsageOf,
   ifStatements: typescriptSpec.ifStatements,

@@ -193,7 +193,7 @@ export const objcSpec: LanguageSpec | undefined = {
   grammarFor: (): GrammarId => 'objc',
   defaultPlatform: 'ios',
   lineComment: '//',
-  prepare: prepareObjc,
+  prepare: (text) => ({ text, source: prepareObjc(text) }),
   valueAt: objcValueAt,
   usageOf: objcUsageOf,
   ifStatements: {

@@ -4,6 +4,7 @@
  */
 import type { SyntaxNode } from '../parsing/syntax-tree';
 import type { Platform } from '../../catalog/types';
+import type { ChangedSpan } from '../parsing/edit';
 import type { GrammarId } from '../parsing/parsers';
 import type { SourceLanguage } from '../types';
 
@@ -39,7 +40,7 @@ export interface LanguageSpec {
    * An equal-length rewrite of syntax the grammar cannot parse (ArkTS's struct and UI blocks,
    * Objective-C's NS_ENUM). Offsets and line breaks must stay where they are.
    */
-  prepare?(text: string): string;
+  prepare?(text: string): PreparedText;
   /** From the smallest node at a candidate's offsets, the value expression it belongs to, if any. */
   valueAt(leaf: SyntaxNode): ValueNode | null;
   /** How the value expression is used. */
@@ -50,6 +51,14 @@ export interface LanguageSpec {
   caseBody(branch: SyntaxNode): SyntaxNode | null;
   /** The default / else arm of a switch or when. */
   defaultOf(dispatch: SyntaxNode): SyntaxNode | null;
+}
+
+/** A text after a language's rewrite (`source`, what is parsed), and how to rewrite its next version. */
+export interface PreparedText {
+  readonly text: string;
+  readonly source: string;
+  /** The rewrite of the next version, redoing only what `change` touched (when the language can). */
+  readonly next?: (text: string, change: ChangedSpan) => PreparedText;
 }
 
 export interface IfStatementSpec {
