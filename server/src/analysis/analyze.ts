@@ -107,17 +107,19 @@ export async function analyze(input: AnalyzeInput, catalog: Catalog, parsers: Pa
   // The memo answers for a chunk only where the syntax is as it was when the answer was worked out,
   // and not while the file has syntax errors (error recovery can read the same text differently).
   const trusted = changed !== null && !parsed.tree.rootNode.hasError;
-  const reusable = chunks.map((c) => trusted && !changed.some((r) => r.startIndex <= c.end && r.endIndex >= c.start));
+  const reusable = (i: number) => trusted && !changed.some((r) => r.startIndex <= chunks[i]!.end && r.endIndex >= chunks[i]!.start);
+  // Made when a chunk is first looked at (most chunks hold no candidate and are never looked at).
   const previous = memo.chunks;
-  const current: ChunkMemory[] = chunks.map((_, i) => (unchanged(i) ? { ...previous[i]! } : {}));
-  const textOf = (i: number) => (current[i]!.text ??= keep.text(source.slice(chunks[i]!.start, chunks[i]!.end)));
+  const current: (ChunkMemory | undefined)[] = chunks.map((_, i) => (unchanged(i) ? previous[i] : undefined));
+  const memoryOf = (i: number) => (current[i] ??= {});
+  const textOf = (i: number) => (memoryOf(i).text ??= keep.text(source.slice(chunks[i]!.start, chunks[i]!.end)));
 
   // Constants first: a constant declared in one chunk may be compared in another.
   const constants: ConstantDeclaration[] = [];
   chunks.forEach((chunk, i) => {
     if (byChunk[i]!.length === 0) return;
     const key = textOf(i);
-    let declared = reusable[i] ? memo.constants.get(key) : undefined;
+    let declared = reusable(i) ? memo.constants.get(key) : undefined;
     if (!declared) {
       declared = keep.constants(relative(extractor().declaredConstants(byChunk[i]!), chunk.start));
       memo.constants.set(key, declared);
@@ -134,11 +136,11 @@ export async function analyze(input: AnalyzeInput, catalog: Catalog, parsers: Pa
   const findings: Finding[] = [];
   const results = memo.resultsFor(contextKey);
   chunks.forEach((chunk, i) => {
-    const memory = current[i]!;
     const used = constants.length === 0 ? constants : constants.filter((c) => textOf(i).includes(c.name));
     if (byChunk[i]!.length === 0 && used.length === 0) return;
+    const memory = memoryOf(i);
     const key = used.length === 0 ? textOf(i) : `${used.map((c) => `${c.name}=${c.code}@${c.range.start}`).join(',')}\u0000${textOf(i)}`;
-    let result = reusable[i] ? results.get(key) : undefined;
+    let result = reusable(i) ? results.get(key) : undefined;
     if (!result) {
       result = keep.result(analyzeChunk(extractor(), byChunk[i]!, used, chunk, context, settings, catalog));
       results.set(key, result);
@@ -227,7 +229,7 @@ export class AnalysisMemo {
   /** The chunks of the latest analysis, to be shifted rather than found again after a small edit. */
   chunkList: readonly TextRange[] | null = null;
   /** Per chunk of `chunkList`: what an edit that leaves the chunk alone can reuse as it is. */
-  chunks: readonly ChunkMemory[] = [];
+  chunks: readonly (ChunkMemory | undefined)[] = [];
   /** The language's rewrite of the latest text it was asked for, to be redone only where an edit touched it. */
   prepared: PreparedText | null = null;
   /** The file context of the latest analysis, kept while edits stay away from everything it reads. */
@@ -265,7 +267,7 @@ export class AnalysisMemo {
   }
 
   /** Takes the latest analysis's chunks and drops the entries it did not use, so the memo never outgrows the document. */
-  remember(chunkList: readonly TextRange[], chunks: readonly ChunkMemory[]): void {
+  remember(chunkList: readonly TextRange[], chunks: readonly (ChunkMemory | undefined)[]): void {
     this.chunkList = chunkList;
     this.chunks = chunks;
     for (const map of [this.results, this.constants] as Map<string, unknown>[]) {
