@@ -61,7 +61,7 @@ export async function benchServer(): Promise<void> {
   const client = await TestClient.start({ capabilities: { workspace: { configuration: true }, textDocument: { hover: {}, completion: {} } } });
   const uri = 'file:///bench/Login.ts';
   await client.open(uri, 'typescript', text);
-  await client.publishedDiagnostics(uri, 1, 60_000);
+  const diagnosticCount = (await client.publishedDiagnostics(uri, 1, 60_000)).length;
   const startup = performance.now() - launch;
 
   const lines = text.split('\n');
@@ -75,13 +75,16 @@ export async function benchServer(): Promise<void> {
     if (!hover) throw new Error('no hover');
   }
 
+  // Typing: a blank inserted on lines spread over the file, each edit on top of the last. The first
+  // 20 warm up (V8 optimises the grammar's lexer in the background after the first big parse, on
+  // the same two cores); the next 30 are measured.
   const edits: number[] = [];
-  for (let i = 0; i < 30; i++) {
-    const line = 100 + i * 300;
+  for (let i = 0; i < 50; i++) {
+    const line = 100 + (i % 30) * 300;
     const t = performance.now();
     const version = await client.change(uri, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: ' ' }]);
     await client.publishedDiagnostics(uri, version, 10_000);
-    edits.push(performance.now() - t);
+    if (i >= 20) edits.push(performance.now() - t);
   }
 
   const completions: number[] = [];
@@ -101,7 +104,7 @@ export async function benchServer(): Promise<void> {
   console.log('\nlanguage server over stdio (10k-line TypeScript file; bare parse of it: %s ms)', parseMs.toFixed(1));
   console.log(`  start-up to first diagnostics ${startup.toFixed(0)} ms (target ≤ 300: ${verdict(startup <= 300)})`);
   console.log(`  hover p50 ${percentile(hovers, 50).toFixed(2)} ms · p99 ${hoverP99.toFixed(2)} ms (target p99 ≤ 5: ${verdict(hoverP99 <= 5)})`);
-  console.log(`  edit → diagnostics p50 ${editP50.toFixed(1)} ms · p90 ${percentile(edits, 90).toFixed(1)} ms (target ≤ 10: ${verdict(editP50 <= 10)})`);
+  console.log(`  edit → diagnostics (${diagnosticCount} diagnostics each time, after 20 warm-up edits) p50 ${editP50.toFixed(1)} ms · p90 ${percentile(edits, 90).toFixed(1)} ms (target ≤ 10: ${verdict(editP50 <= 10)})`);
   console.log(`  completion p50 ${completionP50.toFixed(2)} ms · p99 ${percentile(completions, 99).toFixed(2)} ms (target ≤ 10: ${verdict(completionP50 <= 10)})`);
   console.log(`  server RSS with all six grammars loaded (fresh server, small documents) ${rss.toFixed(0)} MB (target ≤ 150: ${verdict(rss <= 150)})`);
   console.log(`  server RSS after the 10k-line document (its tree and chunk memo included) ${bigRss.toFixed(0)} MB`);

@@ -12,6 +12,6 @@ import { startServer } from './server';
 // line. With this one, only a lexer that has tokenised a big file's worth (some thousands of
 // tokens) is optimised, where the 1.7× faster parse pays; small documents stay on the baseline
 // compiler. Read when a module is instantiated, so it is set before any grammar loads.
-setFlagsFromString('--wasm-tiering-budget=1000000000');
+setFlagsFromString('--wasm-tiering-budget=100000000');
 
 startServer(createConnection(ProposedFeatures.all));

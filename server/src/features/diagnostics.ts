@@ -31,8 +31,9 @@ const LSP_SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
  * in a line or block comment of any of our languages.
  */
 const SUPPRESSION = /(?:\/\/|\/\*|#)\s*onelogin-codes-disable-next-line\b([^*\n]*)/u;
+const SUPPRESSION_WORD = 'onelogin-codes-disable-next-line';
 
-export function isSuppressed(finding: Finding, text: string, lines: PositionMapper): boolean {
+function isSuppressed(finding: Finding, text: string, lines: PositionMapper): boolean {
   const line = lines.positionAt(finding.range.start).line;
   if (line === 0) return false;
   const start = lines.offsetAt({ line: line - 1, character: 0 });
@@ -49,9 +50,11 @@ export function effectiveSeverity(finding: Finding, settings: Settings): Severit
 
 export function toDiagnostics(analysis: Analysis, text: string, lines: PositionMapper, settings: Settings, lang: Lang): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
+  // Most files have no suppression comment: one look for the word spares a look above every finding.
+  const maySuppress = text.includes(SUPPRESSION_WORD);
   for (const finding of analysis.findings) {
     const severity = effectiveSeverity(finding, settings);
-    if (severity === 'off' || isSuppressed(finding, text, lines)) continue;
+    if (severity === 'off' || (maySuppress && isSuppressed(finding, text, lines))) continue;
     const data: DiagnosticData = { rule: finding.rule, start: finding.range.start, end: finding.range.end };
     diagnostics.push({
       range: toLspRange(lines, finding.range),
