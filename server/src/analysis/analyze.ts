@@ -96,10 +96,11 @@ export async function analyze(input: AnalyzeInput, catalog: Catalog, parsers: Pa
   // everything may have changed.
   const changed = oldTree && edit ? [...oldTree.getChangedRanges(parsed.tree), { startIndex: edit.startIndex, endIndex: edit.newEndIndex }] : null;
   const moved = changed && memo.chunkList ? chunksAfterEdit(memo.chunkList, edit!, changed) : null;
-  const view = new SyntaxTree(parsed.tree, source);
-  const chunks = moved?.chunks ?? chunkRanges(view.rootNode);
+  const chunks = moved?.chunks ?? chunkRanges(new SyntaxTree(parsed.tree, source).rootNode);
   const byChunk = partition(found.candidates, chunks);
-  const extractor = () => new Extractor(spec, view, catalog);
+  // A view of the tree per chunk: its nodes die with the chunk's extraction, young, instead of all
+  // surviving to the end of the analysis (which made V8's young-generation collections copy them).
+  const extractor = () => new Extractor(spec, new SyntaxTree(parsed.tree!, source), catalog);
   // What outlives this version in the memo must not hold slices of its text (see `copied`).
   const keep = input.reuse ? Detach : KeepAsIs;
   // A chunk the edit did not touch has the text, the memo keys and the constants it had.

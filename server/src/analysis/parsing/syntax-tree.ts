@@ -1,5 +1,6 @@
 /**
- * A caching view of one parsed tree, for the length of one analysis.
+ * A caching view of one parsed tree, for one short piece of work (finding the chunks, analysing one
+ * chunk): its nodes are meant to die young.
  *
  * Why not use web-tree-sitter's nodes directly: every property of theirs is a call into WASM, and
  * tree-sitter keeps no parent pointers, so `parent` and the sibling getters walk down from the root
@@ -29,16 +30,14 @@ export class SyntaxTree {
    */
   descendantForIndex(start: number, end = start): SyntaxNode {
     let node = this.rootNode;
-    for (let listed = node.listedChildren; listed; listed = node.listedChildren) {
-      const child = childAround(listed, start);
-      if (!child || child.startIndex > start || child.endIndex < end) break;
-      node = child;
-    }
+    for (let child = node.knownChildAround(start, end); child; child = node.knownChildAround(start, end)) node = child;
     const target = node.raw.descendantForIndex(start, end);
     while (target && node.id !== target.id) {
       const next = node.raw.childWithDescendant(target);
       if (!next) break;
-      node = this.wrap(next, node);
+      const child = this.wrap(next, node);
+      (node.entered ??= []).push(child);
+      node = child;
     }
     return node;
   }
@@ -126,9 +125,14 @@ export class SyntaxNode {
     return this.cachedChildren;
   }
 
-  /** Whichever list of children has been asked for already (a search can go down through either). */
-  get listedChildren(): readonly SyntaxNode[] | undefined {
-    return this.cachedChildren ?? this.cachedNamedChildren;
+  /** Children an earlier search went down into (nearby searches share most of their way down). */
+  entered: SyntaxNode[] | undefined;
+
+  /** The child spanning [start, end) among those already known (listed or entered), if any. */
+  knownChildAround(start: number, end: number): SyntaxNode | undefined {
+    const listed = this.cachedChildren ?? this.cachedNamedChildren;
+    const child = listed ? childAround(listed, start) : this.entered?.find((c) => c.startIndex <= start && c.endIndex >= end);
+    return child && child.startIndex <= start && child.endIndex >= end ? child : undefined;
   }
 
   get namedChildren(): readonly SyntaxNode[] {
