@@ -263,4 +263,17 @@ describe('ArkTS rewrite: invariants', () => {
       }
     }
   });
+
+  it('rewrites a `.` typed right after any `;` or `}` as a rewrite of the whole text does', () => {
+    for (const file of ARKTS_FIXTURES) {
+      const text = readFileSync(file, 'utf8');
+      const before = rewriteArktsIncrementally(text, null, null);
+      for (const match of text.matchAll(/[;}]/gu)) {
+        const at = match.index + 1;
+        const edited = `${text.slice(0, at)}.${text.slice(at)}`;
+        const after = rewriteArktsIncrementally(edited, before, changedSpan(text, edited));
+        assert.equal(after.source, rewriteArkts(edited), `${path.basename(file)}, a dot at ${at}`);
+      }
+    }
+  });
 });

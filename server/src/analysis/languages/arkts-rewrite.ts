@@ -84,6 +84,8 @@ export function rewriteArkts(text: string): string {
 interface SyncPoint {
   readonly offset: number;
   readonly depth: 0 | 1;
+  /** Where the token after it ends (a rewrite may start here only if an edit leaves that token alone). */
+  readonly next: number;
 }
 
 /** One version's rewrite, with the sync points the next version's rewrite can restart from. */
@@ -103,12 +105,13 @@ export function rewriteArktsIncrementally(text: string, previous: ArktsRewrite |
   if (previous && change) {
     const points = previous.syncPoints;
     const delta = change.newEnd - change.oldEnd;
-    // The last sync point at or before the change, and the first after it whose `}` or `;` it left alone.
+    // The last sync point whose next token the change left alone, and the first after the change
+    // whose `}` or `;` it left alone.
     let startIndex = -1;
-    while (startIndex + 1 < points.length && points[startIndex + 1]!.offset <= change.start) startIndex++;
+    while (startIndex + 1 < points.length && points[startIndex + 1]!.next <= change.start) startIndex++;
     let endIndex = startIndex + 1;
     while (endIndex < points.length && points[endIndex]!.offset <= change.oldEnd) endIndex++;
-    const start: SyncPoint = points[startIndex] ?? { offset: 0, depth: 0 };
+    const start: SyncPoint = points[startIndex] ?? { offset: 0, depth: 0, next: 0 };
     const end = points[endIndex];
     const to = end ? end.offset + delta : text.length;
     const window = rewriteRange(text, start.offset, to, start.depth);
@@ -119,7 +122,7 @@ export function rewriteArktsIncrementally(text: string, previous: ArktsRewrite |
         syncPoints: [
           ...points.slice(0, startIndex + 1),
           ...window.syncPoints.filter((p) => p.offset > start.offset && p.offset < to),
-          ...points.slice(endIndex).map((p) => ({ offset: p.offset + delta, depth: p.depth })),
+          ...points.slice(endIndex).map((p) => ({ offset: p.offset + delta, depth: p.depth, next: p.next + delta })),
         ],
       };
     }
@@ -426,7 +429,7 @@ class Rewriter {
       if (token.type !== 'punct') continue;
       this.handle(k);
       if ((token.text === '}' || token.text === ';') && this.endsDeclaration(k)) {
-        syncPoints.push({ offset: token.end, depth: this.braces.length as 0 | 1 });
+        syncPoints.push({ offset: token.end, depth: this.braces.length as 0 | 1, next: tokens[k + 1]?.end ?? Infinity });
       }
     }
     return syncPoints;
