@@ -15,23 +15,33 @@ export interface TextCandidate {
   readonly kind: 'digits' | 'name';
 }
 
-/**
- * One pass finds both kinds of candidate: a catalog number not inside a word, a decimal or a hex
- * literal (0x103111), and SDK constant names (OnePass iOS enum names, OneLogin iOS OLErrorCode_20302).
- * Spelling the catalog's numbers out in the pattern makes the scan faster than matching every run
- * of digits and looking each up.
- */
-function candidatePattern(catalog: Catalog): RegExp {
-  let pattern = PATTERNS.get(catalog);
-  if (!pattern) {
-    pattern = new RegExp(`(?<![\\w.$#])(?:${catalog.digitAlternation})(?![\\w.])|\\b(?:GOPError[A-Za-z]+|OLErrorCode_\\d{5})\\b`, 'g');
-    PATTERNS.set(catalog, pattern);
-  }
-  return pattern;
+/** What the prefilter derives from a catalog, once per catalog (building it costs more than a scan). */
+interface CatalogTables {
+  /**
+   * One pass finds both kinds of candidate: a catalog number not inside a word, a decimal or a hex
+   * literal (0x103111), and SDK constant names (OnePass iOS enum names, OneLogin iOS OLErrorCode_20302).
+   * Spelling the catalog's numbers out in the pattern makes the scan faster than matching every run
+   * of digits and looking each up.
+   */
+  readonly pattern: RegExp;
+  /** The digit strings ("20202") that are a distinctive code with either sign. */
+  readonly distinctive: ReadonlySet<string>;
 }
 
-/** Built once per catalog: building the pattern costs more than scanning the lines of an edit. */
-const PATTERNS = new WeakMap<Catalog, RegExp>();
+const TABLES = new WeakMap<Catalog, CatalogTables>();
+
+function tablesOf(catalog: Catalog): CatalogTables {
+  let tables = TABLES.get(catalog);
+  if (!tables) {
+    const isDistinctiveCode = (code: number) => catalog.has(code) && codeTier(code) === 'distinctive';
+    tables = {
+      pattern: new RegExp(`(?<![\\w.$#])(?:${catalog.digitAlternation})(?![\\w.])|\\b(?:GOPError[A-Za-z]+|OLErrorCode_\\d{5})\\b`, 'g'),
+      distinctive: new Set([...catalog.digitStrings].filter((d) => isDistinctiveCode(Number(d)) || isDistinctiveCode(-Number(d)))),
+    };
+    TABLES.set(catalog, tables);
+  }
+  return tables;
+}
 
 export interface Prefilter {
   readonly candidates: readonly TextCandidate[];
@@ -64,7 +74,7 @@ export function prefilterAfterEdit(previous: Prefilter, change: ChangedSpan, tex
 /** The candidates that start in [from, to). */
 function scan(text: string, from: number, to: number, catalog: Catalog): TextCandidate[] {
   const candidates: TextCandidate[] = [];
-  const pattern = candidatePattern(catalog);
+  const { pattern } = tablesOf(catalog);
   pattern.lastIndex = from;
   for (let match = pattern.exec(text); match && match.index < to; match = pattern.exec(text)) {
     const found = match[0];
@@ -76,9 +86,7 @@ function scan(text: string, from: number, to: number, catalog: Catalog): TextCan
 
 /** A name, or a number that is a distinctive catalog code with either sign. */
 function isDistinctive(candidate: TextCandidate, catalog: Catalog): boolean {
-  if (candidate.kind === 'name') return true;
-  const digits = Number(candidate.text);
-  return [digits, -digits].some((code) => catalog.has(code) && codeTier(code) === 'distinctive');
+  return candidate.kind === 'name' || tablesOf(catalog).distinctive.has(candidate.text);
 }
 
 function isDigit(charCode: number): boolean {
