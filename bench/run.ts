@@ -124,8 +124,8 @@ async function corpus(catalog: Catalog, parsers: Parsers): Promise<void> {
   }
   const bytes = files.reduce((n, f) => n + f.text.length, 0);
   let peak = process.memoryUsage().rss;
-  const regex = await median(3, () => files.forEach((f) => regexScan(f.text)));
-  const full = await median(3, async () => {
+  const regex = await median(7, () => files.forEach((f) => regexScan(f.text)));
+  const full = await median(7, async () => {
     for (const file of files) {
       const { tree } = await analyze(file, catalog, parsers);
       tree?.delete();
