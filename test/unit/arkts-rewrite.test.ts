@@ -251,17 +251,26 @@ describe('ArkTS rewrite: invariants', () => {
 
   it('rewrites only around an edit, and gets exactly what a rewrite of the whole text gets', () => {
     const pick = random(2026);
+    let bounded = 0;
     for (const file of ARKTS_FIXTURES) {
       let text = readFileSync(file, 'utf8');
       let rewrite = rewriteArktsIncrementally(text, null, null);
       for (let step = 0; step < 60; step++) {
         const edited = EDITS[Math.floor(pick() * EDITS.length)]!(text, pick);
+        const previousSource = rewrite.source;
         rewrite = rewriteArktsIncrementally(edited, rewrite, changedSpan(text, edited));
         text = edited;
         assert.equal(rewrite.source, rewriteArkts(text), `${path.basename(file)}, after edit ${step}`);
+        if (rewrite.changed) {
+          // The rewrite says where its source can differ from the previous one: it must.
+          const actual = changedSpan(previousSource, rewrite.source);
+          assert.deepEqual(changedSpan(previousSource, rewrite.source, rewrite.changed), actual, `${path.basename(file)}, changed span after edit ${step}`);
+          bounded++;
+        }
         assert.deepEqual(rewrite.syncPoints, rewriteArktsIncrementally(text, null, null).syncPoints, `${path.basename(file)}, sync points after edit ${step}`);
       }
     }
+    assert.ok(bounded > 100, `only ${bounded} edits were rewritten in part`);
   });
 
   it('rewrites a `.` typed right after any `;` or `}` as a rewrite of the whole text does', () => {

@@ -67,19 +67,22 @@ export async function analyze(input: AnalyzeInput, catalog: Catalog, parsers: Pa
   const { found, change: textChange, previousText } = memo.prefilter(text, catalog);
   if (!worthParsing(found, text, settings)) return nothing(language);
 
+  const previousPrepared = memo.prepared;
   const prepared = !spec.prepare
     ? null
-    : memo.prepared?.next && textChange && memo.prepared.text === previousText
-      ? memo.prepared.next(text, textChange)
+    : previousPrepared?.next && textChange && previousPrepared.text === previousText
+      ? previousPrepared.next(text, textChange)
       : spec.prepare(text);
   memo.prepared = prepared;
   const source = prepared?.source ?? text;
   let oldTree: Tree | null = null;
   let edit: Edit | null = null;
   if (input.reuse) {
-    // The tree's text is usually the text seen last; then the change is already known.
-    const sameChange = textChange !== null && input.reuse.source === previousText && source === text;
-    edit = editBetween(input.reuse.source, source, sameChange ? textChange : undefined);
+    // The tree's text is usually the source seen last; then where it changed is known (the text's
+    // change), or bounded (the part the rewrite redid), and only that part is compared.
+    const seenLast = input.reuse.source === (prepared ? previousPrepared?.source : previousText);
+    const bound = seenLast ? (prepared ? prepared.changed : textChange) : undefined;
+    edit = editBetween(input.reuse.source, source, changedSpan(input.reuse.source, source, bound ?? undefined));
     input.reuse.tree.edit(edit);
     oldTree = input.reuse.tree;
   }
@@ -103,59 +106,66 @@ export async function analyze(input: AnalyzeInput, catalog: Catalog, parsers: Pa
   const extractor = () => new Extractor(spec, new SyntaxTree(parsed.tree!, source), catalog);
   // What outlives this version in the memo must not hold slices of its text (see `copied`).
   const keep = input.reuse ? Detach : KeepAsIs;
-  // A chunk the edit did not touch has the text, the memo keys and the constants it had.
-  const unchanged = (i: number) => moved !== null && i !== moved.edited;
   // The memo answers for a chunk only where the syntax is as it was when the answer was worked out,
   // and not while the file has syntax errors (error recovery can read the same text differently).
   const trusted = changed !== null && !parsed.tree.rootNode.hasError;
   const reusable = (i: number) => trusted && !changed.some((r) => r.startIndex <= chunks[i]!.end && r.endIndex >= chunks[i]!.start);
-  // Made when a chunk is first looked at (most chunks hold no candidate and are never looked at).
+  // Results hold under one file context and settings; a change of either works them out afresh.
+  const contextKey = JSON.stringify([context, settings]);
+  const resultsHold = memo.contextKey === contextKey;
+  // A chunk the edit did not touch keeps its memory. Chunks found afresh take over the memory of a
+  // previous chunk with the same text. Memories are made when a chunk is first looked at (most chunks
+  // hold no candidate and are never looked at).
   const previous = memo.chunks;
-  const current: (ChunkMemory | undefined)[] = chunks.map((_, i) => (unchanged(i) ? previous[i] : undefined));
-  const memoryOf = (i: number) => (current[i] ??= {});
-  const textOf = (i: number) => (memoryOf(i).text ??= keep.text(source.slice(chunks[i]!.start, chunks[i]!.end)));
+  const current: (ChunkMemory | undefined)[] = moved ? chunks.map((_, i) => (i === moved.edited ? undefined : previous[i])) : [];
+  let previousByText: Map<string, ChunkMemory> | undefined;
+  const memoryOf = (i: number): ChunkMemory => {
+    let memory = current[i];
+    if (!memory) {
+      const text = keep.text(source.slice(chunks[i]!.start, chunks[i]!.end));
+      previousByText ??= new Map(moved ? [] : previous.flatMap((m) => (m ? [[m.text, m] as const] : [])));
+      const known = previousByText.get(text);
+      memory = current[i] = { text, constants: known?.constants, result: known?.result };
+    }
+    return memory;
+  };
 
   // Constants first: a constant declared in one chunk may be compared in another.
   const constants: ConstantDeclaration[] = [];
   chunks.forEach((chunk, i) => {
     if (byChunk[i]!.length === 0) return;
-    const key = textOf(i);
-    let declared = reusable(i) ? memo.constants.get(key) : undefined;
-    if (!declared) {
-      declared = keep.constants(relative(extractor().declaredConstants(byChunk[i]!), chunk.start));
-      memo.constants.set(key, declared);
+    const memory = memoryOf(i);
+    if (!memory.constants || !reusable(i)) {
+      memory.constants = keep.constants(relative(extractor().declaredConstants(byChunk[i]!), chunk.start));
     }
-    memo.keep(key);
-    for (const constant of declared) {
+    for (const constant of memory.constants) {
       if (!constants.some((c) => c.name === constant.name)) constants.push(shiftConstant(constant, chunk.start));
     }
   });
 
-  const contextKey = JSON.stringify([context, settings]);
   const handlers: Handler[] = [];
   const references: CodeReference[] = [];
   const findings: Finding[] = [];
-  const results = memo.resultsFor(contextKey);
   chunks.forEach((chunk, i) => {
-    const used = constants.length === 0 ? constants : constants.filter((c) => textOf(i).includes(c.name));
+    const used = constants.length === 0 ? constants : constants.filter((c) => memoryOf(i).text.includes(c.name));
     if (byChunk[i]!.length === 0 && used.length === 0) return;
     const memory = memoryOf(i);
-    const key = used.length === 0 ? textOf(i) : `${used.map((c) => `${c.name}=${c.code}@${c.range.start}`).join(',')}\u0000${textOf(i)}`;
-    let result = reusable(i) ? results.get(key) : undefined;
-    if (!result) {
-      result = keep.result(analyzeChunk(extractor(), byChunk[i]!, used, chunk, context, settings, catalog));
-      results.set(key, result);
+    const uses = used.length === 0 ? '' : used.map((c) => `${c.name}=${c.code}@${c.range.start}`).join(',');
+    if (!memory.result || memory.result.uses !== uses || !resultsHold || !reusable(i)) {
+      memory.result = { uses, value: keep.result(analyzeChunk(extractor(), byChunk[i]!, used, chunk, context, settings, catalog)) };
     }
-    memo.keep(key);
+    const result = memory.result.value;
+    // References and findings all belong to handlers.
+    if (result.handlers.length === 0) return;
     const delta = chunk.start - result.origin;
     const base = handlers.length;
     const placed = memory.placed?.result === result && memory.placed.delta === delta && memory.placed.base === base ? memory.placed : place(result, delta, base);
     memory.placed = placed;
-    handlers.push(...placed.handlers);
-    references.push(...placed.references);
-    findings.push(...placed.findings);
+    appendTo(handlers, placed.handlers);
+    appendTo(references, placed.references);
+    appendTo(findings, placed.findings);
   });
-  memo.remember(chunks, current);
+  memo.remember(chunks, current, contextKey);
   return { analysis: { language, context, references, handlers, findings, skipped: null }, tree: parsed.tree, source };
 }
 
@@ -182,10 +192,17 @@ const Detach = {
 
 const KeepAsIs: typeof Detach = { text: (text) => text, constants: (constants) => constants, result: (result) => result };
 
-/** What the memo knows of one chunk of the latest analysis (each part filled in when first needed). */
+/**
+ * What the memo knows of one chunk of the latest analysis, each part worked out when first needed.
+ * Offsets in it are relative to the chunk's start, so the chunk may move.
+ */
 interface ChunkMemory {
-  /** Its text: a memo key, kept so that an unchanged chunk is neither sliced nor hashed again. */
-  text?: string;
+  /** Its text, kept so that an unchanged chunk is not sliced again. */
+  readonly text: string;
+  /** The constants it declares. */
+  constants?: readonly ConstantDeclaration[];
+  /** Its result, and the constants declared elsewhere that the result used (`name=code@offset,…`). */
+  result?: { readonly uses: string; readonly value: ChunkResult };
   /** Its result as placed in the latest analysis (the same again while its offset and handler numbers are). */
   placed?: PlacedResult;
 }
@@ -222,24 +239,20 @@ interface ChunkResult {
 }
 
 /**
- * Per-document memory between analyses: the results of chunks by their text (and the context that
- * shaped them), so an edit re-analyses only the chunk it touched. Entries not used by the latest
- * analysis are dropped, so the memory never outgrows the document.
+ * Per-document memory between analyses: what was learnt of each chunk, so an edit re-analyses only
+ * the chunk it touched. It holds the latest analysis's chunks only, so it never outgrows the document.
  */
 export class AnalysisMemo {
   /** The chunks of the latest analysis, to be shifted rather than found again after a small edit. */
   chunkList: readonly TextRange[] | null = null;
-  /** Per chunk of `chunkList`: what an edit that leaves the chunk alone can reuse as it is. */
+  /** Per chunk of `chunkList`: what was learnt of it (undefined for chunks never looked at). */
   chunks: readonly (ChunkMemory | undefined)[] = [];
+  /** The file context and settings the chunks' results were worked out under. */
+  contextKey = '';
   /** The language's rewrite of the latest text it was asked for, to be redone only where an edit touched it. */
   prepared: PreparedText | null = null;
   /** The file context of the latest analysis, kept while edits stay away from everything it reads. */
   context: FileContext | null = null;
-  readonly constants = new Map<string, readonly ConstantDeclaration[]>();
-  /** Chunk results under one file context and settings (a change of either starts afresh). */
-  private results = new Map<string, ChunkResult>();
-  private resultsKey = '';
-  private used = new Set<string>();
   /** The text of the latest analysis, and what the prefilter found in it. */
   private last: { readonly text: string; readonly found: Prefilter } | null = null;
 
@@ -255,26 +268,11 @@ export class AnalysisMemo {
     return { found, change, previousText };
   }
 
-  resultsFor(contextKey: string): Map<string, ChunkResult> {
-    if (contextKey !== this.resultsKey) {
-      this.results = new Map();
-      this.resultsKey = contextKey;
-    }
-    return this.results;
-  }
-
-  keep(key: string): void {
-    this.used.add(key);
-  }
-
-  /** Takes the latest analysis's chunks and drops the entries it did not use, so the memo never outgrows the document. */
-  remember(chunkList: readonly TextRange[], chunks: readonly (ChunkMemory | undefined)[]): void {
+  /** Takes what the latest analysis learnt of its chunks, in place of what earlier ones did. */
+  remember(chunkList: readonly TextRange[], chunks: readonly (ChunkMemory | undefined)[], contextKey: string): void {
     this.chunkList = chunkList;
     this.chunks = chunks;
-    for (const map of [this.results, this.constants] as Map<string, unknown>[]) {
-      for (const key of map.keys()) if (!this.used.has(key)) map.delete(key);
-    }
-    this.used = new Set();
+    this.contextKey = contextKey;
   }
 }
 
@@ -352,6 +350,10 @@ function analyzeChunk(
   references.sort((a, b) => a.range.start - b.range.start);
   findings.sort((a, b) => a.range.start - b.range.start || a.rule.localeCompare(b.rule));
   return { origin: chunk.start, handlers, references, findings };
+}
+
+function appendTo<T>(list: T[], items: readonly T[]): void {
+  for (const item of items) list.push(item);
 }
 
 /** Candidates grouped by the chunk that holds them (both lists are in document order). */

@@ -93,6 +93,8 @@ export interface ArktsRewrite {
   readonly text: string;
   readonly source: string;
   readonly syncPoints: readonly SyncPoint[];
+  /** Where `source` can differ from the previous version's rewrite, when it was made from it. */
+  readonly changed?: ChangedSpan;
 }
 
 /**
@@ -124,6 +126,7 @@ export function rewriteArktsIncrementally(text: string, previous: ArktsRewrite |
           ...window.syncPoints.filter((p) => p.offset > start.offset && p.offset < to),
           ...points.slice(endIndex).map((p) => ({ offset: p.offset + delta, depth: p.depth, next: p.next + delta })),
         ],
+        changed: { start: start.offset, oldEnd: end ? end.offset : previous.source.length, newEnd: to },
       };
     }
   }

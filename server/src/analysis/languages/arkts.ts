@@ -33,7 +33,12 @@ export function arktsUsageOf(value: SyntaxNode): Usage | null {
 
 /** A rewrite whose next version restarts from its sync points. */
 function prepared(rewrite: ArktsRewrite): PreparedText {
-  return { text: rewrite.text, source: rewrite.source, next: (text, change) => prepared(rewriteArktsIncrementally(text, rewrite, change)) };
+  return {
+    text: rewrite.text,
+    source: rewrite.source,
+    changed: rewrite.changed,
+    next: (text, change) => prepared(rewriteArktsIncrementally(text, rewrite, change)),
+  };
 }
 
 export const arktsSpec: LanguageSpec | undefined = {

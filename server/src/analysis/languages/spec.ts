@@ -59,6 +59,8 @@ export interface PreparedText {
   readonly source: string;
   /** The rewrite of the next version, redoing only what `change` touched (when the language can). */
   readonly next?: (text: string, change: ChangedSpan) => PreparedText;
+  /** When made by the previous version's `next`: where `source` can differ from that version's source. */
+  readonly changed?: ChangedSpan;
 }
 
 export interface IfStatementSpec {

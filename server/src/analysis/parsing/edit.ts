@@ -13,15 +13,18 @@ export interface ChangedSpan {
   readonly newEnd: number;
 }
 
-/** The smallest span whose replacement turns `before` into `after`. */
-export function changedSpan(before: string, after: string): ChangedSpan {
-  const shorter = Math.min(before.length, after.length);
+/**
+ * The smallest span whose replacement turns `before` into `after`. When the caller knows the texts
+ * differ only inside `within`, only that part is compared.
+ */
+export function changedSpan(before: string, after: string, within?: ChangedSpan): ChangedSpan {
+  let start = within?.start ?? 0;
+  let oldEnd = within?.oldEnd ?? before.length;
+  let newEnd = within?.newEnd ?? after.length;
+  const shorter = Math.min(oldEnd, newEnd);
   // Whole blocks first (string comparison runs natively), then character by character.
-  let start = 0;
   while (start + BLOCK <= shorter && before.slice(start, start + BLOCK) === after.slice(start, start + BLOCK)) start += BLOCK;
   while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let oldEnd = before.length;
-  let newEnd = after.length;
   while (oldEnd - BLOCK >= start && newEnd - BLOCK >= start && before.slice(oldEnd - BLOCK, oldEnd) === after.slice(newEnd - BLOCK, newEnd)) {
     oldEnd -= BLOCK;
     newEnd -= BLOCK;
@@ -34,7 +37,7 @@ export function changedSpan(before: string, after: string): ChangedSpan {
 }
 
 /** The single edit that turns `before` into `after` (whose changed span may be known already). */
-export function editBetween(before: string, after: string, span = changedSpan(before, after)): Edit {
+export function editBetween(before: string, after: string, span: ChangedSpan = changedSpan(before, after)): Edit {
   const { start, oldEnd, newEnd } = span;
   const startPosition = pointAt(before, start);
   return new Edit({
