@@ -5,6 +5,7 @@
  * reported as `null`, never left to hang the caller.
  */
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
 import { packageRoot } from '../../util/package-root';
@@ -46,7 +47,9 @@ export class Parsers {
   language(id: GrammarId): Promise<Language> {
     let language = this.languages.get(id);
     if (!language) {
-      language = Language.load(path.join(this.grammarDir, `tree-sitter-${id}.wasm`));
+      // Read here: given a path, web-tree-sitter imports fs/promises dynamically, which starts Node's
+      // ES module loader (~10 ms of start-up).
+      language = readFile(path.join(this.grammarDir, `tree-sitter-${id}.wasm`)).then((bytes) => Language.load(bytes));
       this.languages.set(id, language);
     }
     return language;
