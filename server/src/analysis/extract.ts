@@ -49,7 +49,8 @@ interface Site {
   readonly label: TextRange;
   readonly body: SyntaxNode | null;
   readonly fallback: SyntaxNode | null;
-  readonly template: string | null;
+  /** The comparison as written with a `${code}` hole, worked out only if the handler has none yet. */
+  readonly template: (() => string | null) | null;
 }
 
 const EXPRESSION_GLUE = /binary|parenthesized|conjunction|disjunction|infix|equality|logical|prefix_expression|unary/u;
@@ -189,11 +190,11 @@ export class Extractor {
         subject: site.subject,
         branches: [],
         fallback: site.fallback ? rangeOf(site.fallback) : null,
-        comparisonTemplate: site.template,
+        comparisonTemplate: site.template?.() ?? null,
       };
       this.handlers.set(site.handlerKey, handler);
     }
-    handler.comparisonTemplate ??= site.template;
+    handler.comparisonTemplate ??= site.template?.() ?? null;
     let branch = handler.branches.find((b) => b.key === site.branchNode.id);
     if (!branch) {
       branch = {
@@ -233,7 +234,7 @@ export class Extractor {
     switch (usage.kind) {
       case 'comparison': {
         const subject = normalizeSubject(usage.subject?.text ?? null);
-        const template = comparisonTemplate(usage.site, value);
+        const template = () => comparisonTemplate(usage.site, value);
         const ifNode = ifStatements.ifWithCondition(usage.site);
         if (ifNode) {
           const { head, last, fallback } = this.chainOf(ifNode);

@@ -27,9 +27,8 @@ export function javaValueAt(leaf: SyntaxNode): ValueNode | null {
     case 'decimal_integer_literal':
       return signedNumber(node, 'operand');
     case 'string_literal': {
-      const value = plainStringContent(node, 'string_fragment');
-      // A text block ("""…""") is not a code literal.
-      return value === null || node.text.startsWith('"""') ? null : { node, kind: 'string', value };
+      const value = plainStringContent(node);
+      return value === null ? null : { node, kind: 'string', value };
     }
     case 'identifier':
       return { node, kind: 'identifier', value: node.text };

@@ -44,7 +44,7 @@ export function kotlinValueAt(leaf: SyntaxNode): ValueNode | null {
       return signedNumber(node, 'argument');
     case 'string_literal': {
       // Only a plain "-20301": no interpolation, no escapes, not a """raw""" string.
-      const value = plainStringContent(node, 'string_content');
+      const value = plainStringContent(node);
       return value === null ? null : { node, kind: 'string', value };
     }
     case 'identifier':

@@ -74,8 +74,15 @@ export function signedNumber(literal: SyntaxNode, operandField: string): ValueNo
   return { node: literal, kind: 'number', value: literal.text };
 }
 
-/** The text of a string literal made of exactly one fragment of `fragmentType` (no interpolation, no escapes). */
-export function plainStringContent(literal: SyntaxNode, fragmentType: string): string | null {
-  const parts = literal.namedChildren;
-  return parts.length === 1 && parts[0]!.type === fragmentType ? parts[0]!.text : null;
+/**
+ * The content of a string literal written as one plain run between two quotes (`"-20301"`,
+ * `'-20301'`): no escape, no interpolation (`$`), not a `"""` text block. Read from the text, because
+ * asking the tree for the literal's parts costs calls into WASM at every candidate.
+ */
+export function plainStringContent(literal: SyntaxNode): string | null {
+  const text = literal.text;
+  const quote = text[0];
+  if (text.length < 2 || (quote !== '"' && quote !== "'") || text.at(-1) !== quote) return null;
+  const content = text.slice(1, -1);
+  return /["'\$]/u.test(content) ? null : content;
 }

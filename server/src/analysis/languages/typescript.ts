@@ -23,7 +23,7 @@ export function typescriptValueAt(leaf: SyntaxNode): ValueNode | null {
       return { node, kind: 'number', value: node.text };
     }
     case 'string': {
-      const value = plainStringContent(node, 'string_fragment');
+      const value = plainStringContent(node);
       return value === null ? null : { node, kind: 'string', value };
     }
     case 'identifier':
