@@ -187,6 +187,7 @@ describe('analysis: Java', () => {
       '    String joined = "-20301" + errorCode;',
       '    if (errorCode.equals("-20302" + "")) {}',
       '    if (errorCode.startsWith("-40101")) {}',
+      '    if (errorCode.equals("\\u002d40302") || errorCode.equals("""\n-20202""")) {}',
       '    String block = """',
       '        -40201""";',
       '    int[] sizes = new int[20202];',

@@ -183,6 +183,8 @@ describe('analysis: Kotlin', () => {
       '    if (errorCode == expected) report("-20203")',
       '    val joined = "code:${errorCode}-20301"',
       '    val raw = """-20302"""',
+      '    if (errorCode == """-40302""") {}',
+      '    if (errorCode == "\\u002d20202" || errorCode == "$prefix-40302") {}',
       '    if (errorCode.startsWith("-40101")) {}',
       '    if (errorCode in listOf("-40201")) {}',
       '    val sizes = IntArray(20202)',

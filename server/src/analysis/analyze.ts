@@ -352,6 +352,7 @@ function analyzeChunk(
   return { origin: chunk.start, handlers, references, findings };
 }
 
+/** `list.push(...items)` without passing every item as an argument (a big file's lists run to thousands). */
 function appendTo<T>(list: T[], items: readonly T[]): void {
   for (const item of items) list.push(item);
 }

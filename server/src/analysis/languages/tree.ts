@@ -84,5 +84,5 @@ export function plainStringContent(literal: SyntaxNode): string | null {
   const quote = text[0];
   if (text.length < 2 || (quote !== '"' && quote !== "'") || text.at(-1) !== quote) return null;
   const content = text.slice(1, -1);
-  return /["'\$]/u.test(content) ? null : content;
+  return /["'\\$]/u.test(content) ? null : content;
 }
