@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Parser, Language, Query, Tree } from 'web-tree-sitter';
+import { Parsers } from '../../server/src/analysis/parsing/parsers';
 
 // The vendored grammar wasm files (server/grammars/), their manifest (grammars.json)
 // and their provenance (PROVENANCE.md): integrity, loading, and parsing ordinary code
@@ -252,7 +253,8 @@ describe('grammars', function () {
   this.timeout(30000);
 
   before(async function () {
-    await Parser.init();
+    // The runtime is initialised once per process, by Parsers (see parsing/binding.ts).
+    await Parsers.create();
     for (const g of manifest.grammars) {
       const language = await Language.load(path.join(GRAMMARS_DIR, g.file));
       languages.set(g.id, language);

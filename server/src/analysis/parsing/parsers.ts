@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
 import { packageRoot } from '../../util/package-root';
+import { TreeSitterBinding } from './binding';
 
 export const GRAMMAR_IDS = ['typescript', 'tsx', 'java', 'kotlin', 'objc', 'swift'] as const;
 export type GrammarId = (typeof GRAMMAR_IDS)[number];
@@ -39,7 +40,7 @@ export class Parsers {
 
   /** Initialises the tree-sitter runtime. Call once per process and share the result. */
   static async create(grammarDir = path.join(packageRoot(), 'server', 'grammars')): Promise<Parsers> {
-    await Parser.init({ locateFile: (file: string) => locateRuntimeFile(file) });
+    await TreeSitterBinding.init((file: string) => locateRuntimeFile(file));
     return new Parsers(grammarDir);
   }
 

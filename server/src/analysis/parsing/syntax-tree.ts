@@ -7,22 +7,39 @@
  * and scan the children at every level on the way (in a class of 1,000 methods, 1,000 steps per
  * call). Here a node is found by walking down once; each node remembers its parent, its children and
  * what it was asked before, and there is one object per node, so the language specs can ask freely.
+ * What is asked of WASM goes through the binding (binding.ts), without web-tree-sitter's wrappers.
  *
  * Valid while its tree is neither edited nor deleted; build a new view for each parse.
  */
-import type { Node, Tree } from 'web-tree-sitter';
+import type { Tree } from 'web-tree-sitter';
+import { TreeSitterBinding, type NodeMaker, type NodeRef, type TreeHandle } from './binding';
 
 export class SyntaxTree {
   readonly rootNode: SyntaxNode;
+  /** This tree as the binding knows it. */
+  readonly handle: TreeHandle;
   private readonly nodes = new Map<number, SyntaxNode>();
 
   constructor(
     tree: Tree,
     /** The text the tree was parsed from: node text is sliced from it, not fetched from WASM. */
     readonly source: string,
+    readonly binding: TreeSitterBinding = TreeSitterBinding.ready(),
   ) {
-    this.rootNode = this.wrap(tree.rootNode, null);
+    this.handle = binding.tree(tree);
+    this.rootNode = binding.rootNode(this.handle, this.node);
+    this.rootNode.knownParent = null;
   }
+
+  /** The one view object of a node the binding returned (made on first sight). */
+  readonly node: NodeMaker<SyntaxNode> = (id, startIndex, startRow, startColumn, alias) => {
+    let node = this.nodes.get(id);
+    if (!node) {
+      node = new SyntaxNode(id, startIndex, startRow, startColumn, alias, this);
+      this.nodes.set(id, node);
+    }
+    return node;
+  };
 
   /**
    * The smallest node that spans [start, end), like web-tree-sitter's `descendantForIndex`, with its
@@ -31,51 +48,51 @@ export class SyntaxTree {
   descendantForIndex(start: number, end = start): SyntaxNode {
     let node = this.rootNode;
     for (let child = node.knownChildAround(start, end); child; child = node.knownChildAround(start, end)) node = child;
-    const target = node.raw.descendantForIndex(start, end);
-    while (target && node.id !== target.id) {
-      const next = node.raw.childWithDescendant(target);
-      if (!next) break;
-      const child = this.wrap(next, node);
+    const target = this.binding.descendantForIndex(this.handle, node, start, end, this.node);
+    while (target && node !== target) {
+      const child = this.binding.childWithDescendant(this.handle, node, target, this.node);
+      if (!child) break;
+      child.adopt(node);
       (node.entered ??= []).push(child);
       node = child;
     }
     return node;
   }
-
-  /** The one view object of `raw`; `parent` when the caller knows it (undefined: ask when needed). */
-  wrap(raw: Node, parent: SyntaxNode | null | undefined): SyntaxNode {
-    let node = this.nodes.get(raw.id);
-    if (!node) {
-      node = new SyntaxNode(raw, this);
-      this.nodes.set(raw.id, node);
-    }
-    if (parent !== undefined && node.knownParent === undefined) node.knownParent = parent;
-    return node;
-  }
-
-  wrapOrNull(raw: Node | null, parent: SyntaxNode | null | undefined): SyntaxNode | null {
-    return raw ? this.wrap(raw, parent) : null;
-  }
 }
 
-/** The first of `children` (in document order) that ends after `offset`. */
-function childAround(children: readonly SyntaxNode[], offset: number): SyntaxNode | undefined {
+/**
+ * Whether tree-sitter's descendant search for [start, end) goes down into `child` (node.c,
+ * ts_node__descendant_for_byte_range): it reaches `end`, and it ends after `start` (an empty node: at
+ * `start` or after), and it starts at `start` or before. The first such child is taken.
+ */
+function leadsTo(child: SyntaxNode, start: number, end: number): boolean {
+  const childEnd = child.endIndex;
+  if (childEnd < end || childEnd < start || (childEnd === start && child.startIndex !== childEnd)) return false;
+  return child.startIndex <= start;
+}
+
+/** The first of `children` (in document order) that tree-sitter's search for [start, end) goes into. */
+function childLeadingTo(children: readonly SyntaxNode[], start: number, end: number): SyntaxNode | undefined {
+  // Children before the first one that ends at `start` or later cannot lead there.
   let low = 0;
   let high = children.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (children[middle]!.endIndex > offset) high = middle;
+    if (children[middle]!.endIndex >= start) high = middle;
     else low = middle + 1;
   }
-  return children[low];
+  for (let i = low; i < children.length && children[i]!.startIndex <= start; i++) {
+    if (leadsTo(children[i]!, start, end)) return children[i];
+  }
+  return undefined;
 }
 
 /** The subset of web-tree-sitter's Node API the analysis uses, each answer asked of WASM once. */
-export class SyntaxNode {
-  readonly id: number;
-  readonly startIndex: number;
+export class SyntaxNode implements NodeRef {
   /** undefined until known. */
   knownParent: SyntaxNode | null | undefined = undefined;
+  /** Children an earlier search went down into (nearby searches share most of their way down). */
+  entered: SyntaxNode[] | undefined;
   /** Position in the parent's `children`, set when those are listed. */
   private indexInParent = -1;
   private cachedType: string | undefined;
@@ -86,19 +103,26 @@ export class SyntaxNode {
   private fields: Map<string, SyntaxNode | null> | undefined;
 
   constructor(
-    readonly raw: Node,
+    readonly id: number,
+    readonly startIndex: number,
+    readonly startRow: number,
+    readonly startColumn: number,
+    readonly alias: number,
     private readonly view: SyntaxTree,
-  ) {
-    this.id = raw.id;
-    this.startIndex = raw.startIndex;
+  ) {}
+
+  /** Records the parent, when the caller found this node as a child of it. */
+  adopt(parent: SyntaxNode): this {
+    if (this.knownParent === undefined) this.knownParent = parent;
+    return this;
   }
 
   get type(): string {
-    return (this.cachedType ??= this.raw.type);
+    return (this.cachedType ??= this.view.handle.types[this.view.binding.typeId(this.view.handle, this)] ?? 'ERROR');
   }
 
   get endIndex(): number {
-    return (this.cachedEnd ??= this.raw.endIndex);
+    return (this.cachedEnd ??= this.view.binding.endIndex(this.view.handle, this));
   }
 
   get text(): string {
@@ -106,37 +130,42 @@ export class SyntaxNode {
   }
 
   get isNamed(): boolean {
-    return (this.cachedNamed ??= this.raw.isNamed);
+    return (this.cachedNamed ??= this.view.binding.isNamed(this.view.handle, this));
   }
 
   get parent(): SyntaxNode | null {
-    if (this.knownParent === undefined) this.knownParent = this.view.wrapOrNull(this.raw.parent, undefined);
+    if (this.knownParent === undefined) this.knownParent = this.view.binding.parent(this.view.handle, this, this.view.node);
     return this.knownParent;
   }
 
   get children(): readonly SyntaxNode[] {
     if (!this.cachedChildren) {
-      this.cachedChildren = this.raw.children.map((raw, i) => {
-        const child = this.view.wrap(raw!, this);
+      this.cachedChildren = this.view.binding.children(this.view.handle, this, this.view.node);
+      this.cachedChildren.forEach((child, i) => {
+        child.adopt(this);
         child.indexInParent = i;
-        return child;
       });
     }
     return this.cachedChildren;
   }
 
-  /** Children an earlier search went down into (nearby searches share most of their way down). */
-  entered: SyntaxNode[] | undefined;
-
-  /** The child spanning [start, end) among those already known (listed or entered), if any. */
+  /**
+   * The child that tree-sitter's search for [start, end) goes into, when it is among the children
+   * already known: all of them once listed, or those an earlier search entered (for an empty range, a
+   * child not entered might come first, so the search is left to WASM then).
+   */
   knownChildAround(start: number, end: number): SyntaxNode | undefined {
-    const listed = this.cachedChildren ?? this.cachedNamedChildren;
-    const child = listed ? childAround(listed, start) : this.entered?.find((c) => c.startIndex <= start && c.endIndex >= end);
-    return child && child.startIndex <= start && child.endIndex >= end ? child : undefined;
+    if (this.cachedChildren) return childLeadingTo(this.cachedChildren, start, end);
+    if (start === end) return undefined;
+    return this.entered?.find((child) => leadsTo(child, start, end));
   }
 
   get namedChildren(): readonly SyntaxNode[] {
-    return (this.cachedNamedChildren ??= this.raw.namedChildren.map((raw) => this.view.wrap(raw!, this)));
+    if (!this.cachedNamedChildren) {
+      this.cachedNamedChildren = this.view.binding.namedChildren(this.view.handle, this, this.view.node);
+      for (const child of this.cachedNamedChildren) child.adopt(this);
+    }
+    return this.cachedNamedChildren;
   }
 
   get childCount(): number {
@@ -155,18 +184,22 @@ export class SyntaxNode {
     this.fields ??= new Map();
     let child = this.fields.get(name);
     if (child === undefined) {
-      child = this.view.wrapOrNull(this.raw.childForFieldName(name), this);
+      const fieldId = this.view.handle.fieldId(name);
+      // Not adopted: a field can name a node deeper down (Swift's for-in `bound_identifier` is in a `pattern`).
+      child = fieldId === null ? null : this.view.binding.childForField(this.view.handle, this, fieldId, this.view.node);
       this.fields.set(name, child);
     }
     return child;
   }
 
   childrenForFieldName(name: string): SyntaxNode[] {
-    return this.raw.childrenForFieldName(name).map((raw) => this.view.wrap(raw!, this));
+    const fieldId = this.view.handle.fieldId(name);
+    if (fieldId === null) return [];
+    return this.view.binding.childrenForField(this.view.handle, this, fieldId, this.view.node);
   }
 
   fieldNameForChild(index: number): string | null {
-    return this.raw.fieldNameForChild(index);
+    return this.view.binding.fieldNameForChild(this.view.handle, this, index);
   }
 
   get nextSibling(): SyntaxNode | null {
