@@ -20,6 +20,13 @@ import { loadBundledCatalog, type Catalog } from '../server/src/catalog/catalog'
 import { BENCH_LANGUAGES, extensionOf, generateFile, generateQuietFile } from './generate';
 import { benchServer } from './server';
 
+/**
+ * Rounds (a parse and an analysis) of a 10k-line file before measuring it: V8 compiles the analysis's
+ * JavaScript in the first five or so, and optimises a big grammar's lexer in the background after
+ * some more (Swift's parse drops from ~100 to ~75 ms at about the fifteenth).
+ */
+const WARM_UP_RUNS = 20;
+
 /** The baseline regex: every run of digits, the literal candidates a scanner must look at. */
 const REGEX_SCAN = /\d{2,6}/gu;
 
@@ -36,8 +43,12 @@ async function median(runs: number, fn: () => Promise<unknown> | unknown): Promi
     await fn();
     times.push(performance.now() - started);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
+  return middle(times);
+}
+
+function middle(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 function row(cells: (string | number)[], widths: number[]): string {
@@ -63,23 +74,34 @@ async function perLanguage(catalog: Catalog, parsers: Parsers): Promise<void> {
     }
     const source = spec.prepare ? spec.prepare(text).source : text;
     const grammar = spec.grammarFor(fileName);
-    await parsers.parse(grammar, source).then((r) => r.tree?.delete());
-
-    const parse = await median(9, async () => (await parsers.parse(grammar, source)).tree?.delete());
+    const parseOnce = async () => (await parsers.parse(grammar, source)).tree?.delete();
     let handlers = 0;
-    const full = await median(9, async () => {
+    const analyzeOnce = async () => {
       const { analysis, tree } = await analyze({ text, language: language as SourceLanguage, fileName }, catalog, parsers);
       handlers = analysis.handlers.length;
       tree?.delete();
-    });
+    };
+    // Warm, then parse and analysis take turns, so that both meet V8 in the same state.
+    for (let i = 0; i < WARM_UP_RUNS; i++) {
+      await parseOnce();
+      await analyzeOnce();
+    }
+    const parses: number[] = [];
+    const analyses: number[] = [];
+    for (let i = 0; i < 9; i++) {
+      parses.push(await median(1, parseOnce));
+      analyses.push(await median(1, analyzeOnce));
+    }
+    const parse = middle(parses);
+    const full = middle(analyses);
 
     // One line changed at a time, each edit on top of the last, as typing does: 10 edits to warm up,
-    // then 15 measured.
+    // then 40 measured (fewer left the median at the mercy of a stray GC or a busy core).
     const document = new IncrementalDocument(catalog, parsers);
     await document.analyze({ text, language: language as SourceLanguage, fileName });
     const lines = text.split('\n');
     const versions: string[] = [];
-    for (let edit = 1; edit <= 25; edit++) {
+    for (let edit = 1; edit <= 50; edit++) {
       const line = 40 + ((edit * 613) % 9900);
       lines[line] = `${lines[line]} `;
       versions.push(lines.join('\n'));
