@@ -18,8 +18,9 @@ export interface TextCandidate {
 /** What the prefilter derives from a catalog, once per catalog (building it costs more than a scan). */
 interface CatalogTables {
   /**
-   * One pass finds both kinds of candidate: a catalog number not inside a word, a decimal or a hex
-   * literal (0x103111), and SDK constant names (OnePass iOS enum names, OneLogin iOS OLErrorCode_20302).
+   * One pass finds both kinds of candidate: a catalog number not inside a word, a decimal, a hex
+   * literal (0x103111) or a percentage ('100%', all over ArkTS UI code), and SDK constant names (OnePass
+   * iOS enum names, OneLogin iOS OLErrorCode_20302).
    * Spelling the catalog's numbers out in the pattern makes the scan faster than matching every run
    * of digits and looking each up.
    */
@@ -35,7 +36,7 @@ function tablesOf(catalog: Catalog): CatalogTables {
   if (!tables) {
     const isDistinctiveCode = (code: number) => catalog.has(code) && codeTier(code) === 'distinctive';
     tables = {
-      pattern: new RegExp(`(?<![\\w.$#])(?:${catalog.digitAlternation})(?![\\w.])|\\b(?:GOPError[A-Za-z]+|OLErrorCode_\\d{5})\\b`, 'g'),
+      pattern: new RegExp(`(?<![\\w.$#])(?:${catalog.digitAlternation})(?![\\w.%])|\\b(?:GOPError[A-Za-z]+|OLErrorCode_\\d{5})\\b`, 'g'),
       distinctive: new Set([...catalog.digitStrings].filter((d) => isDistinctiveCode(Number(d)) || isDistinctiveCode(-Number(d)))),
     };
     TABLES.set(catalog, tables);
