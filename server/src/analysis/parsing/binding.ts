@@ -5,8 +5,8 @@
  * Why: web-tree-sitter's own Node methods make the same calls, but each one also writes the node
  * through a generic `setValue`, and every node it returns is a new class instance with a position
  * object. On a 10k-line file that wrapping cost about as much as the calls themselves. Here a node is
- * five integers in an Int32Array view of WASM memory, the way web-tree-sitter's binding passes it
- * (`marshal_node` in tree-sitter's lib/binding/): id, start index, start row, start column, alias.
+ * five integers in an Int32Array view of WASM memory, the way web-tree-sitter's C side passes it
+ * (`marshal_node` in its tree-sitter.c): id, start index, start row, start column, alias.
  *
  * This reaches past web-tree-sitter's public API in two places, both checked by
  * test/unit/binding.test.ts against the public API on every node of real trees: the Emscripten module
