@@ -223,9 +223,11 @@ function maskRange(text: string, rangeStart: number, rangeEnd: number): { masked
   let out = '';
   let position = rangeStart;
   for (const [from, to, fill] of ranges) {
-    // No `u` flag: every UTF-16 unit (each half of an emoji) is replaced, so the length stays.
-    out += text.slice(position, from) + text.slice(from, Math.min(to, rangeEnd)).replace(/[^\n\r]/g, fill);
-    position = Math.min(to, rangeEnd);
+    const end = Math.min(to, rangeEnd);
+    const part = text.slice(from, end);
+    // Every UTF-16 unit (each half of an emoji) is replaced, so the length stays; line breaks stay.
+    out += text.slice(position, from) + (/[\n\r]/u.test(part) ? part.replace(/[^\n\r]/g, fill) : fill.repeat(end - from));
+    position = end;
   }
   return { masked: out + text.slice(position, rangeEnd), clean };
 }
