@@ -10,7 +10,7 @@
 import type { SyntaxNode } from '../parsing/syntax-tree';
 import type { GrammarId } from '../parsing/parsers';
 import type { IfStatementSpec, LanguageSpec, Usage, ValueNode } from './spec';
-import { comparisonWithZero, field, isEqualityOperator, otherOperand, plainStringContent, signedNumber, skipParentheses, unwrapParentheses } from './tree';
+import { comparisonWithZero, field, isEqualityOperator, literalValueAt, otherOperand, skipParentheses, unwrapParentheses, type LiteralTypes } from './tree';
 
 /** `a.equals(b)`-style methods: the receiver and the single argument are compared. */
 const RECEIVER_EQUALS = new Set(['equals', 'equalsIgnoreCase', 'contentEquals']);
@@ -19,22 +19,10 @@ const STATIC_EQUALS = new Set(['equals', 'equalsIgnoreCase', 'areEqual']);
 /** Receivers of `of(k1, v1, k2, v2 …)` map factories. */
 const MAP_FACTORY = /(?:^|\.)(?:Map|ImmutableMap|ImmutableSortedMap)$/u;
 
+const JAVA_LITERALS: LiteralTypes = { stringContent: 'string_fragment', string: 'string_literal', integer: 'decimal_integer_literal', signOperandField: 'operand' };
+
 export function javaValueAt(leaf: SyntaxNode): ValueNode | null {
-  let node: SyntaxNode | null = leaf;
-  if (node.type === 'string_fragment') node = node.parent;
-  if (!node) return null;
-  switch (node.type) {
-    case 'decimal_integer_literal':
-      return signedNumber(node, 'operand');
-    case 'string_literal': {
-      const value = plainStringContent(node);
-      return value === null ? null : { node, kind: 'string', value };
-    }
-    case 'identifier':
-      return { node, kind: 'identifier', value: node.text };
-    default:
-      return null;
-  }
+  return literalValueAt(leaf, JAVA_LITERALS);
 }
 
 /** The compared expression without parentheses and casts: `(String) json.get("errorCode")`. */

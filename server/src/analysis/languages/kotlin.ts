@@ -11,7 +11,7 @@
 import type { SyntaxNode } from '../parsing/syntax-tree';
 import type { GrammarId } from '../parsing/parsers';
 import type { IfStatementSpec, LanguageSpec, Usage, ValueNode } from './spec';
-import { comparisonWithZero, field, isEqualityOperator, otherOperand, plainStringContent, signedNumber, skipParentheses, unwrapParentheses } from './tree';
+import { comparisonWithZero, field, isEqualityOperator, literalValueAt, otherOperand, skipParentheses, unwrapParentheses, type LiteralTypes } from './tree';
 
 const RECEIVER_EQUALS = new Set(['equals', 'equalsIgnoreCase', 'contentEquals']);
 const STATIC_EQUALS = new Set(['equals', 'equalsIgnoreCase', 'areEqual']);
@@ -35,23 +35,11 @@ const BOUNDARIES = new Set([
   'return_expression',
 ]);
 
+/** Only a plain "-20301" is a code literal: no interpolation, no escapes, not a """raw""" string. */
+const KOTLIN_LITERALS: LiteralTypes = { stringContent: 'string_content', string: 'string_literal', integer: 'number_literal', signOperandField: 'argument' };
+
 export function kotlinValueAt(leaf: SyntaxNode): ValueNode | null {
-  let node: SyntaxNode | null = leaf;
-  if (node.type === 'string_content') node = node.parent;
-  if (!node) return null;
-  switch (node.type) {
-    case 'number_literal':
-      return signedNumber(node, 'argument');
-    case 'string_literal': {
-      // Only a plain "-20301": no interpolation, no escapes, not a """raw""" string.
-      const value = plainStringContent(node);
-      return value === null ? null : { node, kind: 'string', value };
-    }
-    case 'identifier':
-      return { node, kind: 'identifier', value: node.text };
-    default:
-      return null;
-  }
+  return literalValueAt(leaf, KOTLIN_LITERALS);
 }
 
 /** The compared expression without what does not change it: `(x)`, `x as? String`, `x!!`. */

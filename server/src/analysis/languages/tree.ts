@@ -86,3 +86,34 @@ export function plainStringContent(literal: SyntaxNode): string | null {
   const content = text.slice(1, -1);
   return /["'\\$]/u.test(content) ? null : content;
 }
+
+/** A grammar's names for the literals a code can be written as. */
+export interface LiteralTypes {
+  /** The text inside a string literal (`string_fragment`), whose parent is the literal. */
+  readonly stringContent: string;
+  readonly string: string;
+  /** An integer literal, and the field of a unary expression that holds it (`-20202`). */
+  readonly integer: string;
+  readonly signOperandField: string;
+}
+
+/**
+ * From the smallest node at a candidate, the value it belongs to in grammars that spell literals the
+ * Java way: a signed integer, a plain string literal or an identifier.
+ */
+export function literalValueAt(leaf: SyntaxNode, types: LiteralTypes): ValueNode | null {
+  const node = leaf.type === types.stringContent ? leaf.parent : leaf;
+  if (!node) return null;
+  switch (node.type) {
+    case types.integer:
+      return signedNumber(node, types.signOperandField);
+    case types.string: {
+      const value = plainStringContent(node);
+      return value === null ? null : { node, kind: 'string', value };
+    }
+    case 'identifier':
+      return { node, kind: 'identifier', value: node.text };
+    default:
+      return null;
+  }
+}
