@@ -56,13 +56,26 @@ export async function benchServer(): Promise<void> {
   const parseMs = performance.now() - started;
   bareParse.tree?.delete();
 
-  // Push-diagnostics client (no pull capability), as Neovim and eglot are.
-  const launch = performance.now();
-  const client = await TestClient.start({ capabilities: { workspace: { configuration: true }, textDocument: { hover: {}, completion: {} } } });
+  // Push-diagnostics clients (no pull capability), as Neovim and eglot are. Start-up is the median of
+  // five fresh servers (one start is at the mercy of whatever else the machine is doing).
+  const capabilities = { workspace: { configuration: true }, textDocument: { hover: {}, completion: {} } };
   const uri = 'file:///bench/Login.ts';
-  await client.open(uri, 'typescript', text);
-  const diagnosticCount = (await client.publishedDiagnostics(uri, 1, 60_000)).length;
-  const startup = performance.now() - launch;
+  const start = async () => {
+    const launch = performance.now();
+    const started = await TestClient.start({ capabilities });
+    await started.open(uri, 'typescript', text);
+    const count = (await started.publishedDiagnostics(uri, 1, 60_000)).length;
+    return { client: started, milliseconds: performance.now() - launch, count };
+  };
+  const startups: number[] = [];
+  for (let i = 0; i < 4; i++) {
+    const run = await start();
+    startups.push(run.milliseconds);
+    await run.client.stop();
+  }
+  const { client, milliseconds, count: diagnosticCount } = await start();
+  startups.push(milliseconds);
+  const startup = percentile(startups, 50);
 
   const lines = text.split('\n');
   const hoverLine = lines.findIndex((l) => l.includes("'-40101'"));
@@ -102,7 +115,7 @@ export async function benchServer(): Promise<void> {
   const editP50 = percentile(edits, 50);
   const completionP50 = percentile(completions, 50);
   console.log('\nlanguage server over stdio (10k-line TypeScript file; bare parse of it: %s ms)', parseMs.toFixed(1));
-  console.log(`  start-up to first diagnostics ${startup.toFixed(0)} ms (target ≤ 300: ${verdict(startup <= 300)})`);
+  console.log(`  start-up to first diagnostics, median of 5 ${startup.toFixed(0)} ms (target ≤ 300: ${verdict(startup <= 300)})`);
   console.log(`  hover p50 ${percentile(hovers, 50).toFixed(2)} ms · p99 ${hoverP99.toFixed(2)} ms (target p99 ≤ 5: ${verdict(hoverP99 <= 5)})`);
   console.log(`  edit → diagnostics (${diagnosticCount} diagnostics each time, after 20 warm-up edits) p50 ${editP50.toFixed(1)} ms · p90 ${percentile(edits, 90).toFixed(1)} ms (target ≤ 10: ${verdict(editP50 <= 10)})`);
   console.log(`  completion p50 ${completionP50.toFixed(2)} ms · p99 ${percentile(completions, 99).toFixed(2)} ms (target ≤ 10: ${verdict(completionP50 <= 10)})`);
