@@ -363,6 +363,27 @@ function isDigitCode(c: number): boolean {
 
 const TOKEN_PATTERN: Readonly<Record<TokenType, RegExp>> = { word: WORD, number: NUMBER, string: STRING, punct: PUNCT };
 
+function tokenEnd(masked: string, i: number, type: TokenType): number {
+  const pattern = TOKEN_PATTERN[type];
+  pattern.lastIndex = i;
+  return pattern.test(masked) ? pattern.lastIndex : i + 1;
+}
+
+/**
+ * Where a word of ASCII letters, digits, `_` and `$` starting at `i` ends; undefined when a non-ASCII
+ * character follows (the word pattern then decides). Most words are ASCII, and a loop is cheaper than
+ * the Unicode-aware pattern.
+ */
+function asciiWordEnd(masked: string, i: number): number | undefined {
+  let end = i + 1;
+  for (; end < masked.length; end++) {
+    const c = masked.charCodeAt(end);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36) continue;
+    return c > 127 ? undefined : end;
+  }
+  return end;
+}
+
 /** The tokens of a masked range, with offsets in the whole text (the range starts at `offset`). */
 function tokenize(masked: string, offset = 0): Token[] {
   const tokens: Token[] = [];
@@ -375,9 +396,7 @@ function tokenize(masked: string, offset = 0): Token[] {
       continue;
     }
     const type = tokenTypeAt(masked, i);
-    const pattern = TOKEN_PATTERN[type];
-    pattern.lastIndex = i;
-    const end = pattern.test(masked) ? pattern.lastIndex : i + 1;
+    const end = type === 'word' ? asciiWordEnd(masked, i) ?? tokenEnd(masked, i, type) : tokenEnd(masked, i, type);
     tokens.push({ type, text: masked.slice(i, end), start: offset + i, end: offset + end });
     i = end;
   }
