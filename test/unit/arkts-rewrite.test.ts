@@ -159,6 +159,15 @@ describe('ArkTS rewrite: rules', () => {
     );
   });
 
+  it('reads identifiers with non-ASCII letters as one word', () => {
+    // Split at the non-ASCII letter, `Column() {}` would look like a UI call and be rewritten.
+    const text = ['struct 页面 {', '  build() {', '    xÉColumn() {}', '    变Column() {}', '    𠮷Column() {}', '    Row() {}', '  }', '}'].join('\n');
+    assert.equal(
+      rewriteArkts(text),
+      ['class  页面 {', '  build() {', '    xÉColumn() {}', '    变Column() {}', '    𠮷Column() {}', '    Row();{}', '  }', '}'].join('\n'),
+    );
+  });
+
   it('never rewrites inside strings, template literals, regular expressions or comments', () => {
     const text = [
       "const a = 'struct X { Column() { .width(1) }'",
