@@ -39,11 +39,70 @@ interface Brace {
 
 type TokenType = 'word' | 'number' | 'string' | 'punct';
 
-interface Token {
-  readonly type: TokenType;
-  readonly text: string;
-  readonly start: number;
-  readonly end: number;
+const TOKEN_TYPES: readonly TokenType[] = ['word', 'number', 'string', 'punct'];
+
+/**
+ * The tokens of a masked range, kept in columns: a 10k-line page has some 60,000 tokens, and an object
+ * and a string for each cost more than finding them. Token indices out of range read as undefined.
+ */
+class Tokens {
+  length = 0;
+  private types: Uint8Array;
+  private starts: Int32Array;
+  private ends: Int32Array;
+
+  constructor(
+    private readonly masked: string,
+    /** Where the masked range starts in the whole text: starts and ends are offsets in the whole text. */
+    private readonly offset: number,
+  ) {
+    const capacity = (masked.length >>> 2) + 16;
+    this.types = new Uint8Array(capacity);
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+  }
+
+  push(type: TokenType, start: number, end: number): void {
+    if (this.length === this.types.length) this.grow();
+    this.types[this.length] = TOKEN_TYPES.indexOf(type);
+    this.starts[this.length] = start;
+    this.ends[this.length] = end;
+    this.length++;
+  }
+
+  type(k: number): TokenType | undefined {
+    return k >= 0 && k < this.length ? TOKEN_TYPES[this.types[k]!] : undefined;
+  }
+
+  text(k: number): string | undefined {
+    return k >= 0 && k < this.length ? this.masked.slice(this.starts[k]! - this.offset, this.ends[k]! - this.offset) : undefined;
+  }
+
+  /** Whether token `k` is `text`, without slicing it. */
+  is(k: number, text: string): boolean {
+    if (k < 0 || k >= this.length) return false;
+    const start = this.starts[k]!;
+    return this.ends[k]! - start === text.length && this.masked.startsWith(text, start - this.offset);
+  }
+
+  start(k: number): number {
+    return this.starts[k]!;
+  }
+
+  end(k: number): number {
+    return this.ends[k]!;
+  }
+
+  private grow(): void {
+    const capacity = this.types.length * 2;
+    const types = new Uint8Array(capacity);
+    const starts = new Int32Array(capacity);
+    const ends = new Int32Array(capacity);
+    types.set(this.types);
+    starts.set(this.starts);
+    ends.set(this.ends);
+    [this.types, this.starts, this.ends] = [types, starts, ends];
+  }
 }
 
 /** Replaces a code unit, never a line break. */
@@ -385,8 +444,8 @@ function asciiWordEnd(masked: string, i: number): number | undefined {
 }
 
 /** The tokens of a masked range, with offsets in the whole text (the range starts at `offset`). */
-function tokenize(masked: string, offset = 0): Token[] {
-  const tokens: Token[] = [];
+function tokenize(masked: string, offset = 0): Tokens {
+  const tokens = new Tokens(masked, offset);
   let i = 0;
   const n = masked.length;
   while (i < n) {
@@ -397,7 +456,7 @@ function tokenize(masked: string, offset = 0): Token[] {
     }
     const type = tokenTypeAt(masked, i);
     const end = type === 'word' ? asciiWordEnd(masked, i) ?? tokenEnd(masked, i, type) : tokenEnd(masked, i, type);
-    tokens.push({ type, text: masked.slice(i, end), start: offset + i, end: offset + end });
+    tokens.push(type, offset + i, offset + end);
     i = end;
   }
   return tokens;
@@ -432,7 +491,7 @@ class Rewriter {
     /** The masked text of the range being rewritten, which starts at `offset`. */
     private readonly masked: string,
     private readonly offset: number,
-    private readonly tokens: readonly Token[],
+    private readonly tokens: Tokens,
     private readonly edits: Edits,
     depth: 0 | 1,
   ) {
@@ -445,15 +504,15 @@ class Rewriter {
     const { tokens } = this;
     const syncPoints: SyncPoint[] = [];
     for (let k = 0; k < tokens.length; k++) {
-      const token = tokens[k]!;
-      if (token.type === 'word') {
-        if (token.text === 'struct') this.struct(k);
+      const type = tokens.type(k);
+      if (type === 'word') {
+        if (tokens.is(k, 'struct')) this.struct(k);
         continue;
       }
-      if (token.type !== 'punct') continue;
+      if (type !== 'punct') continue;
       this.handle(k);
-      if ((token.text === '}' || token.text === ';') && this.endsDeclaration(k)) {
-        syncPoints.push({ offset: token.end, depth: this.braces.length as 0 | 1, next: tokens[k + 1]?.end ?? Infinity });
+      if ((tokens.is(k, '}') || tokens.is(k, ';')) && this.endsDeclaration(k)) {
+        syncPoints.push({ offset: tokens.end(k), depth: this.braces.length as 0 | 1, next: k + 1 < tokens.length ? tokens.end(k + 1) : Infinity });
       }
     }
     return syncPoints;
@@ -463,15 +522,14 @@ class Rewriter {
   private endsDeclaration(k: number): boolean {
     const depth = this.braces.length;
     if (depth > 1 || (depth === 1 && this.braces[0]!.kind !== 'member') || this.parens.length > 0) return false;
-    if (this.tokens[k + 1]?.text === '.') return false;
+    if (this.tokens.text(k + 1) === '.') return false;
     const closed = this.closed.get(k);
-    return this.tokens[k]!.text === ';' || closed?.kind === 'code' || closed?.kind === 'member';
+    return this.tokens.is(k, ';') || closed?.kind === 'code' || closed?.kind === 'member';
   }
 
   /** One token's rules. */
   private handle(k: number): void {
-    const token = this.tokens[k]!;
-    switch (token.text) {
+    switch (this.tokens.text(k)) {
       case '@':
         this.decorator(k);
         break;
@@ -490,7 +548,7 @@ class Rewriter {
         const brace = this.braces.pop();
         if (!brace) break;
         this.closed.set(k, brace);
-        if (brace.closeAs !== undefined) this.edits.set(token.start, brace.closeAs);
+        if (brace.closeAs !== undefined) this.edits.set(this.tokens.start(k), brace.closeAs);
         break;
       }
       case '.':
@@ -503,13 +561,13 @@ class Rewriter {
 
   /** Rule 1: `struct Name {` / `struct Name extends …` → `class  Name …`. */
   private struct(k: number): void {
-    const previous = this.tokens[k - 1];
-    const name = this.tokens[k + 1];
-    const after = this.tokens[k + 2];
-    if (previous && (previous.text === '.' || previous.text === '?.')) return;
-    if (name?.type !== 'word' || !after) return;
-    if (after.text !== '{' && after.text !== 'extends' && after.text !== 'implements') return;
-    const start = this.tokens[k]!.start;
+    const { tokens } = this;
+    const previous = tokens.text(k - 1);
+    if (previous === '.' || previous === '?.') return;
+    if (tokens.type(k + 1) !== 'word') return;
+    const after = tokens.text(k + 2);
+    if (after !== '{' && after !== 'extends' && after !== 'implements') return;
+    const start = tokens.start(k);
     'class '.split('').forEach((char, offset) => this.edits.set(start + offset, char));
   }
 
@@ -518,15 +576,15 @@ class Rewriter {
     const end = this.decoratorEnd(k);
     if (end < 0) return;
     let next = end + 1;
-    while (this.tokens[next]?.text === '@') {
+    while (this.tokens.is(next, '@')) {
       const followingEnd = this.decoratorEnd(next);
       if (followingEnd < 0) return;
       next = followingEnd + 1;
     }
-    while (this.tokens[next] && FUNCTION_MODIFIERS.has(this.tokens[next]!.text)) next++;
-    if (this.tokens[next]?.text !== 'function') return;
-    const from = this.tokens[k]!.start;
-    const to = this.tokens[end]!.end;
+    while (FUNCTION_MODIFIERS.has(this.tokens.text(next) ?? '')) next++;
+    if (!this.tokens.is(next, 'function')) return;
+    const from = this.tokens.start(k);
+    const to = this.tokens.end(end);
     if (to - from >= 4 && !/[\n\r]/u.test(this.masked.slice(from - this.offset, to - this.offset))) {
       this.edits.set(from, '/');
       this.edits.set(to - 1, '/');
@@ -540,12 +598,12 @@ class Rewriter {
   private decoratorEnd(k: number): number {
     const { tokens } = this;
     let i = k + 1;
-    if (tokens[i]?.type !== 'word') return -1;
-    while (tokens[i + 1]?.text === '.' && tokens[i + 2]?.type === 'word') i += 2;
-    if (tokens[i + 1]?.text !== '(') return i;
+    if (tokens.type(i) !== 'word') return -1;
+    while (tokens.is(i + 1, '.') && tokens.type(i + 2) === 'word') i += 2;
+    if (!tokens.is(i + 1, '(')) return i;
     let depth = 0;
     for (let j = i + 1; j < tokens.length; j++) {
-      const text = tokens[j]!.text;
+      const text = tokens.text(j);
       if (text === '(') depth++;
       else if (text === ')' && --depth === 0) return j;
     }
@@ -559,29 +617,28 @@ class Rewriter {
   /** Classifies a `{`, and applies rule 3 when it is a UI call's trailing block. */
   private open(k: number): void {
     const { tokens } = this;
-    const token = tokens[k]!;
-    const previous = tokens[k - 1];
+    const previous = tokens.text(k - 1);
     let kind: BraceKind;
-    if (!previous || previous.text === '{' || previous.text === '}' || previous.text === ';' || previous.text === '=>') {
+    if (previous === undefined || previous === '{' || previous === '}' || previous === ';' || previous === '=>') {
       kind = 'code';
-    } else if (previous.text === ')') {
+    } else if (previous === ')') {
       kind = this.isUiCall(k - 1) ? 'ui' : 'code';
       if (kind === 'ui') {
         // A blank of the original text (never a character of a comment in between) takes the `;`.
-        const blank = this.text.slice(previous.end, token.start).search(/[ \t]/u);
+        const blank = this.text.slice(tokens.end(k - 1), tokens.start(k)).search(/[ \t]/u);
         if (blank >= 0) {
-          this.edits.set(previous.end + blank, ';');
+          this.edits.set(tokens.end(k - 1) + blank, ';');
         } else {
-          this.edits.set(token.start, ';');
+          this.edits.set(tokens.start(k), ';');
           this.braces.push({ kind, token: k, closeAs: ';' });
           return;
         }
       }
-    } else if (previous.type === 'word' && BLOCK_AFTER_WORD.has(previous.text)) {
+    } else if (tokens.type(k - 1) === 'word' && BLOCK_AFTER_WORD.has(previous)) {
       kind = 'code';
-    } else if (previous.text === ':') {
+    } else if (previous === ':') {
       kind = this.isCaseLabel(k - 1) ? 'code' : 'object';
-    } else if (OBJECT_AFTER.has(previous.text)) {
+    } else if (OBJECT_AFTER.has(previous)) {
       kind = 'object';
     } else {
       kind = this.headerKind(k);
@@ -595,18 +652,17 @@ class Rewriter {
     if (context !== 'code' && context !== 'ui') return false;
     const open = this.parenOpen.get(k);
     if (open === undefined) return false;
-    const callee = this.tokens[open - 1];
-    if (callee?.type !== 'word' || !/^[A-Z]/u.test(callee.text)) return false;
-    const before = this.tokens[open - 2];
-    return !before || !NOT_UI_AFTER.has(before.text);
+    if (this.tokens.type(open - 1) !== 'word' || !/^[A-Z]/u.test(this.tokens.text(open - 1)!)) return false;
+    const before = this.tokens.text(open - 2);
+    return before === undefined || !NOT_UI_AFTER.has(before);
   }
 
   /** Whether the `:` at `k` ends a `case …:` or `default:` label. */
   private isCaseLabel(k: number): boolean {
     const { tokens } = this;
-    if (tokens[k - 1]?.text === 'default') return true;
+    if (tokens.is(k - 1, 'default')) return true;
     for (let i = k - 1; i >= 0; i--) {
-      const text = tokens[i]!.text;
+      const text = tokens.text(i);
       if (text === 'case') return true;
       if (text === ';' || text === '{' || text === '}' || text === ':') return false;
     }
@@ -621,26 +677,27 @@ class Rewriter {
   private headerKind(k: number): BraceKind {
     const { tokens } = this;
     for (let i = k - 1; i >= 0; i--) {
-      const token = tokens[i]!;
-      if (token.type === 'word') {
-        if (TYPE_BODY_KEYWORDS.has(token.text) && tokens[i - 1]?.text !== '.') return 'member';
-        if (token.text === 'function') return 'code';
+      const type = tokens.type(i);
+      const text = tokens.text(i)!;
+      if (type === 'word') {
+        if (TYPE_BODY_KEYWORDS.has(text) && !tokens.is(i - 1, '.')) return 'member';
+        if (text === 'function') return 'code';
         continue;
       }
-      if (token.type !== 'punct') continue;
-      if (token.text === ')') {
+      if (type !== 'punct') continue;
+      if (text === ')') {
         const open = this.parenOpen.get(i);
         if (open === undefined) return 'code';
         i = open;
         continue;
       }
-      if (token.text === '}') {
+      if (text === '}') {
         const brace = this.closed.get(i);
         if (!brace || brace.kind !== 'object') return 'code';
         i = brace.token;
         continue;
       }
-      if (token.text === ';' || token.text === '{' || token.text === '=>' || token.text === '(' || token.text === '[') return 'code';
+      if (text === ';' || text === '{' || text === '=>' || text === '(' || text === '[') return 'code';
     }
     return 'code';
   }
@@ -648,23 +705,21 @@ class Rewriter {
   /** Rule 4: a `.` that cannot continue an expression. */
   private dot(k: number): void {
     const { tokens } = this;
-    const token = tokens[k]!;
-    const previous = tokens[k - 1];
-    if (!previous) return;
-    if (previous.text === ';') {
-      this.edits.set(token.start, ' ');
-    } else if (previous.text === '{') {
+    const previous = tokens.text(k - 1);
+    if (previous === ';') {
+      this.edits.set(tokens.start(k), ' ');
+    } else if (previous === '{') {
       const brace = this.braces.at(-1);
       if (!brace || brace.token !== k - 1) return;
       if (brace.kind === 'object') {
         // `pressed: { .backgroundColor(Color.Red) }` → `pressed: _ .backgroundColor(Color.Red)  `.
-        this.edits.set(previous.start, '_');
+        this.edits.set(tokens.start(k - 1), '_');
         brace.closeAs = ' ';
       } else {
-        this.edits.set(token.start, ' ');
+        this.edits.set(tokens.start(k), ' ');
       }
-    } else if (previous.text === '}') {
-      if (this.closed.get(k - 1)?.kind === 'ui') this.edits.set(token.start, ' ');
+    } else if (previous === '}') {
+      if (this.closed.get(k - 1)?.kind === 'ui') this.edits.set(tokens.start(k), ' ');
     }
   }
 }
