@@ -43,7 +43,8 @@ const TOKEN_TYPES: readonly TokenType[] = ['word', 'number', 'string', 'punct'];
 
 /**
  * The tokens of a masked range, kept in columns: a 10k-line page has some 60,000 tokens, and an object
- * and a string for each cost more than finding them. Token indices out of range read as undefined.
+ * and a string for each cost more than finding them. `type` and `text` of an index out of range are
+ * undefined (the rules look one or two tokens around freely).
  */
 class Tokens {
   length = 0;
