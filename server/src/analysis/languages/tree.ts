@@ -62,7 +62,7 @@ export function ancestorOfType(node: SyntaxNode, types: ReadonlySet<string>): Sy
  * grammars (`operandField` names the operand: `operand` in Java, `argument` in Kotlin). A `+` keeps the
  * number; any other operator (`~20202`) makes it no code.
  */
-export function signedNumber(literal: SyntaxNode, operandField: string): ValueNode | null {
+function signedNumber(literal: SyntaxNode, operandField: string): ValueNode | null {
   if (!/^\d+$/u.test(literal.text)) return null;
   const parent = literal.parent;
   if (parent?.type === 'unary_expression' && field(parent, operandField)?.equals(literal)) {
