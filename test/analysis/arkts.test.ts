@@ -4,6 +4,7 @@ import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { arktsSpec } from '../../server/src/analysis/languages/arkts';
 import { languageForFile, specFor } from '../../server/src/analysis/languages';
+import { rewrittenText } from '../../server/src/analysis/languages/spec';
 import { analyzeFixture, analyzeSource, findingsOf, FIXTURES, handlersOf, readFixture, referencesOf, sharedEnvironment } from '../support/analysis';
 
 /** Each branch of a handler as [codes, reads the carrier code]. */
@@ -257,7 +258,7 @@ describe('analysis: ArkTS', () => {
   for (const fixture of arktsFixtures()) {
     it(`parses ${fixture} with no ERROR node after the rewrite`, async () => {
       const text = readFixture(fixture);
-      const source = arktsSpec!.prepare!(text).source;
+      const source = rewrittenText(arktsSpec!.prepare!(text));
       assert.equal(source.length, text.length);
       assert.deepEqual(await parseErrors(source), []);
     });

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import ts from 'typescript';
 import { languageForFile, specFor } from '../../server/src/analysis/languages';
+import { rewrittenText } from '../../server/src/analysis/languages/spec';
 import type { Analysis } from '../../server/src/analysis/types';
 import { codeActions } from '../../server/src/features/code-actions';
 import { toDiagnostics } from '../../server/src/features/diagnostics';
@@ -64,7 +65,7 @@ function typeErrors(fileName: string, text: string): string[] {
 async function parsesCleanly(relative: string, text: string): Promise<boolean> {
   const { parsers } = await sharedEnvironment();
   const spec = specFor(languageForFile(relative)!)!;
-  const { tree } = await parsers.parse(spec.grammarFor(relative), spec.prepare ? spec.prepare(text).source : text);
+  const { tree } = await parsers.parse(spec.grammarFor(relative), spec.prepare ? rewrittenText(spec.prepare(text)) : text);
   try {
     return tree !== null && !tree.rootNode.hasError;
   } finally {

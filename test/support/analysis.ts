@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyze } from '../../server/src/analysis/analyze';
 import { languageForFile, specFor } from '../../server/src/analysis/languages';
+import { rewrittenText } from '../../server/src/analysis/languages/spec';
 import { Parsers } from '../../server/src/analysis/parsing/parsers';
 import type { AnalysisSettings } from '../../server/src/analysis/recognize';
 import type { Analysis, TextRange } from '../../server/src/analysis/types';
@@ -92,7 +93,7 @@ export function itParsesCleanly(fixtures: readonly string[]): void {
       const { parsers } = await sharedEnvironment();
       const spec = specFor(languageForFile(fixture)!)!;
       const text = readFixture(fixture);
-      const { tree } = await parsers.parse(spec.grammarFor(fixture), spec.prepare ? spec.prepare(text).source : text);
+      const { tree } = await parsers.parse(spec.grammarFor(fixture), spec.prepare ? rewrittenText(spec.prepare(text)) : text);
       assert.ok(tree, `${fixture} did not parse`);
       try {
         assert.equal(tree.rootNode.hasError, false);

@@ -53,6 +53,13 @@ export const EDITS: readonly Edit[] = [
     return lines.join('\n');
   },
   insert('-40101'),
+  // Typed at the end of a line: after a declaration's last `}` or `;`, on a chunk's edge.
+  ...[' ', 'x', ';', '}', ' // ok'].map((typed): Edit => (text, pick) => {
+    const lines = text.split('\n');
+    const line = Math.floor(pick() * lines.length);
+    lines[line] = `${lines[line]}${typed}`;
+    return lines.join('\n');
+  }),
   // Syntax that opens or closes something, and ArkTS's own.
   insert('{'),
   insert('}'),

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import type { Node, Tree } from 'web-tree-sitter';
 import { BENCH_LANGUAGES, extensionOf, generateFile } from '../../bench/generate';
 import { specFor } from '../../server/src/analysis/languages';
+import { rewrittenText } from '../../server/src/analysis/languages/spec';
 import { SyntaxTree, type SyntaxNode } from '../../server/src/analysis/parsing/syntax-tree';
 import type { SourceLanguage } from '../../server/src/analysis/types';
 import { sharedEnvironment } from '../support/analysis';
@@ -44,7 +45,7 @@ describe('tree-sitter binding', () => {
       const { parsers } = await sharedEnvironment();
       const spec = specFor(language as SourceLanguage)!;
       const text = generateFile(language, 120);
-      const source = spec.prepare ? spec.prepare(text).source : text;
+      const source = spec.prepare ? rewrittenText(spec.prepare(text)) : text;
       const { tree } = await parsers.parse(spec.grammarFor(`a.${extensionOf(language)}`), source);
       try {
         const view = new SyntaxTree(tree!, source);

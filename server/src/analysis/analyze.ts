@@ -5,11 +5,11 @@
 import type { Edit, Tree } from 'web-tree-sitter';
 import type { Catalog } from '../catalog/catalog';
 import { detectFileContext, mentionsSdk, touchesSignals } from './context';
-import { chunkRanges } from './chunks';
+import { chunkRanges, type ChunkList } from './chunks';
 import { Extractor, type ConstantDeclaration, type RawHandler } from './extract';
 import { changedSpan, editBetween, type ChangedSpan } from './parsing/edit';
 import { specFor } from './languages';
-import type { PreparedText } from './languages/spec';
+import { rewrittenText, type PreparedText } from './languages/spec';
 import type { Parsers } from './parsing/parsers';
 import { SyntaxTree } from './parsing/syntax-tree';
 import { prefilter, prefilterAfterEdit, type Prefilter, type TextCandidate } from './prefilter';
@@ -23,8 +23,8 @@ export interface AnalyzeInput {
   /** Used to pick a grammar variant (.tsx, .js) and in messages. */
   readonly fileName: string;
   readonly settings?: AnalysisSettings;
-  /** The previous tree of this document and the source it was parsed from, for an incremental parse. */
-  readonly reuse?: { readonly tree: Tree; readonly source: string } | null;
+  /** The previous tree of this document and the text it was parsed for, for an incremental parse. */
+  readonly reuse?: { readonly tree: Tree; readonly text: string } | null;
   readonly parseBudgetMs?: number;
   /** What earlier analyses of this document learned, so unchanged parts are not analysed again. */
   readonly memo?: AnalysisMemo;
@@ -34,8 +34,6 @@ export interface AnalyzeOutput {
   readonly analysis: Analysis;
   /** The new tree, owned by the caller (delete() it, or keep it for the next incremental parse). */
   readonly tree: Tree | null;
-  /** The text the tree was parsed from: `text` after the language's rewrite. */
-  readonly source: string | null;
 }
 
 /** Reading the carrier's own code: the metadata object or a carrier-code key. */
@@ -55,7 +53,7 @@ export function emptyAnalysis(language: SourceLanguage, skipped: string | null =
 
 /** The answer for a file with nothing to report (the context is only worked out for parsed files). */
 function nothing(language: SourceLanguage, skipped: string | null = null, context?: FileContext): AnalyzeOutput {
-  return { analysis: emptyAnalysis(language, skipped, context), tree: null, source: null };
+  return { analysis: emptyAnalysis(language, skipped, context), tree: null };
 }
 
 export async function analyze(input: AnalyzeInput, catalog: Catalog, parsers: Parsers): Promise<AnalyzeOutput> {
@@ -74,21 +72,19 @@ export async function analyze(input: AnalyzeInput, catalog: Catalog, parsers: Pa
       ? previousPrepared.next(text, textChange)
       : spec.prepare(text);
   memo.prepared = prepared;
-  const source = prepared?.source ?? text;
+  // What node offsets are read against (the text itself, unless the rewrite moves names).
+  const nodeText = prepared?.nodeText ?? text;
   let oldTree: Tree | null = null;
   let edit: Edit | null = null;
   if (input.reuse) {
-    // The tree's text is usually the source seen last; then where it changed is known (the text's
-    // change), or bounded (the part the rewrite redid), and only that part is compared.
-    const seenLast = input.reuse.source === (prepared ? previousPrepared?.source : previousText);
-    const bound = seenLast ? (prepared ? prepared.changed : textChange) : undefined;
-    edit = editBetween(input.reuse.source, source, changedSpan(input.reuse.source, source, bound ?? undefined));
+    const last = input.reuse.text === previousText && textChange ? { change: textChange, prepared: previousPrepared } : null;
+    edit = parserEdit(input.reuse.text, text, prepared, last, spec.prepare);
     input.reuse.tree.edit(edit);
     oldTree = input.reuse.tree;
   }
-  const context = contextAfterEdit(memo, input.reuse?.source, source, edit) ?? detectFileContext(text, language);
+  const context = contextAfterEdit(memo, input.reuse?.text, text, edit) ?? detectFileContext(text, language);
   memo.context = context;
-  const parsed = await parsers.parse(spec.grammarFor(input.fileName), source, oldTree, input.parseBudgetMs);
+  const parsed = await parsers.parse(spec.grammarFor(input.fileName), prepared ?? text, oldTree, input.parseBudgetMs);
   if (!parsed.tree) {
     const reason = `parse of ${input.fileName} took over ${Math.round(parsed.milliseconds)} ms and was stopped`;
     return nothing(language, reason, context);
@@ -99,17 +95,23 @@ export async function analyze(input: AnalyzeInput, catalog: Catalog, parsers: Pa
   // everything may have changed.
   const changed = oldTree && edit ? [...oldTree.getChangedRanges(parsed.tree), { startIndex: edit.startIndex, endIndex: edit.newEndIndex }] : null;
   const moved = changed && memo.chunkList ? chunksAfterEdit(memo.chunkList, edit!, changed) : null;
-  const chunks = moved?.chunks ?? chunkRanges(new SyntaxTree(parsed.tree, source).rootNode);
+  const chunks = moved?.chunks ?? chunkRanges(new SyntaxTree(parsed.tree, nodeText).rootNode);
   const byChunk = partition(found.candidates, chunks);
+  const candidatesOf = (i: number) => found.candidates.slice(byChunk.from[i], byChunk.to[i]);
+  const hasCandidates = (i: number) => byChunk.to[i]! > byChunk.from[i]!;
   // A view of the tree per chunk: its nodes die with the chunk's extraction, young, instead of all
   // surviving to the end of the analysis (which made V8's young-generation collections copy them).
-  const extractor = () => new Extractor(spec, new SyntaxTree(parsed.tree!, source), catalog);
+  const extractor = () => new Extractor(spec, new SyntaxTree(parsed.tree!, nodeText), catalog);
   // What outlives this version in the memo must not hold slices of its text (see `copied`).
   const keep = input.reuse ? Detach : KeepAsIs;
   // The memo answers for a chunk only where the syntax is as it was when the answer was worked out,
   // and not while the file has syntax errors (error recovery can read the same text differently).
   const trusted = changed !== null && !parsed.tree.rootNode.hasError;
-  const reusable = (i: number) => trusted && !changed.some((r) => r.startIndex <= chunks[i]!.end && r.endIndex >= chunks[i]!.start);
+  const reusable = (i: number) => {
+    if (!trusted) return false;
+    for (const r of changed) if (r.startIndex <= chunks.end(i) && r.endIndex >= chunks.start(i)) return false;
+    return true;
+  };
   // Results hold under one file context and settings; a change of either works them out afresh.
   const contextKey = JSON.stringify([context, settings]);
   const resultsHold = memo.contextKey === contextKey;
@@ -117,12 +119,12 @@ export async function analyze(input: AnalyzeInput, catalog: Catalog, parsers: Pa
   // previous chunk with the same text. Memories are made when a chunk is first looked at (most chunks
   // hold no candidate and are never looked at).
   const previous = memo.chunks;
-  const current: (ChunkMemory | undefined)[] = moved ? chunks.map((_, i) => (i === moved.edited ? undefined : previous[i])) : [];
+  const current: (ChunkMemory | undefined)[] = moved ? previous.map((memory, i) => (i === moved.edited ? undefined : memory)) : [];
   let previousByText: Map<string, ChunkMemory> | undefined;
   const memoryOf = (i: number): ChunkMemory => {
     let memory = current[i];
     if (!memory) {
-      const text = keep.text(source.slice(chunks[i]!.start, chunks[i]!.end));
+      const text = keep.text(nodeText.slice(chunks.start(i), chunks.end(i)));
       previousByText ??= new Map(moved ? [] : previous.flatMap((m) => (m ? [[m.text, m] as const] : [])));
       const known = previousByText.get(text);
       memory = current[i] = { text, constants: known?.constants, result: known?.result };
@@ -132,41 +134,90 @@ export async function analyze(input: AnalyzeInput, catalog: Catalog, parsers: Pa
 
   // Constants first: a constant declared in one chunk may be compared in another.
   const constants: ConstantDeclaration[] = [];
-  chunks.forEach((chunk, i) => {
-    if (byChunk[i]!.length === 0) return;
+  for (let i = 0; i < chunks.length; i++) {
+    if (!hasCandidates(i)) continue;
     const memory = memoryOf(i);
     if (!memory.constants || !reusable(i)) {
-      memory.constants = keep.constants(relative(extractor().declaredConstants(byChunk[i]!), chunk.start));
+      memory.constants = keep.constants(relative(extractor().declaredConstants(candidatesOf(i)), chunks.start(i)));
     }
     for (const constant of memory.constants) {
-      if (!constants.some((c) => c.name === constant.name)) constants.push(shiftConstant(constant, chunk.start));
+      if (!constants.some((c) => c.name === constant.name)) constants.push(shiftConstant(constant, chunks.start(i)));
     }
-  });
+  }
 
-  const handlers: Handler[] = [];
-  const references: CodeReference[] = [];
+  const placements: Placement[] = [];
   const findings: Finding[] = [];
-  chunks.forEach((chunk, i) => {
+  let handlerCount = 0;
+  for (let i = 0; i < chunks.length; i++) {
     const used = constants.length === 0 ? constants : constants.filter((c) => memoryOf(i).text.includes(c.name));
-    if (byChunk[i]!.length === 0 && used.length === 0) return;
+    if (!hasCandidates(i) && used.length === 0) continue;
     const memory = memoryOf(i);
     const uses = used.length === 0 ? '' : used.map((c) => `${c.name}=${c.code}@${c.range.start}`).join(',');
     if (!memory.result || memory.result.uses !== uses || !resultsHold || !reusable(i)) {
-      memory.result = { uses, value: keep.result(analyzeChunk(extractor(), byChunk[i]!, used, chunk, context, settings, catalog)) };
+      memory.result = { uses, value: keep.result(analyzeChunk(extractor(), candidatesOf(i), used, chunks.range(i), context, settings, catalog)) };
     }
     const result = memory.result.value;
     // References and findings all belong to handlers.
-    if (result.handlers.length === 0) return;
-    const delta = chunk.start - result.origin;
-    const base = handlers.length;
-    const placed = memory.placed?.result === result && memory.placed.delta === delta && memory.placed.base === base ? memory.placed : place(result, delta, base);
+    if (result.handlers.length === 0) continue;
+    const delta = chunks.start(i) - result.origin;
+    const base = handlerCount;
+    handlerCount += result.handlers.length;
+    const placed = memory.placed?.result === result && memory.placed.delta === delta && memory.placed.base === base ? memory.placed : new Placement(result, delta, base);
     memory.placed = placed;
-    appendTo(handlers, placed.handlers);
-    appendTo(references, placed.references);
+    placements.push(placed);
     appendTo(findings, placed.findings);
-  });
+  }
   memo.remember(chunks, current, contextKey);
-  return { analysis: { language, context, references, handlers, findings, skipped: null }, tree: parsed.tree, source };
+  return { analysis: assemble(language, context, placements, findings), tree: parsed.tree };
+}
+
+/**
+ * The analysis from its chunks' placements. Findings are gathered now; handlers and references when
+ * first read: publishing diagnostics after an edit reads only the findings, and every chunk after the
+ * edit has moved.
+ */
+function assemble(language: SourceLanguage, context: FileContext, placements: readonly Placement[], findings: readonly Finding[]): Analysis {
+  let handlers: Handler[] | undefined;
+  let references: CodeReference[] | undefined;
+  const gather = <T>(list: (placement: Placement) => readonly T[]): T[] => {
+    const all: T[] = [];
+    for (const placement of placements) appendTo(all, list(placement));
+    return all;
+  };
+  return {
+    language,
+    context,
+    get references() {
+      return (references ??= gather((p) => p.references));
+    },
+    get handlers() {
+      return (handlers ??= gather((p) => p.handlers));
+    },
+    findings,
+    skipped: null,
+  };
+}
+
+/**
+ * The tree edit from what the parser read for `before` to what it reads for `after`. When `before` is
+ * the text seen last, its change is known, and a rewrite made from the previous one says where its
+ * output can differ, so only that part is compared. Otherwise the parser's inputs are compared whole.
+ */
+function parserEdit(
+  before: string,
+  after: string,
+  prepared: PreparedText | null,
+  last: { readonly change: ChangedSpan; readonly prepared: PreparedText | null } | null,
+  prepare: ((text: string) => PreparedText) | undefined,
+): Edit {
+  if (!prepared) return editBetween(before, after, last?.change ?? changedSpan(before, after));
+  const bound = prepared.changed;
+  if (last?.prepared?.text === before && bound) {
+    const inner = changedSpan(last.prepared.read(bound.start, bound.oldEnd), prepared.read(bound.start, bound.newEnd));
+    return editBetween(before, after, { start: bound.start + inner.start, oldEnd: bound.start + inner.oldEnd, newEnd: bound.start + inner.newEnd });
+  }
+  const previous = last?.prepared?.text === before ? last.prepared : prepare!(before);
+  return editBetween(before, after, changedSpan(rewrittenText(previous), rewrittenText(prepared)));
 }
 
 /**
@@ -204,29 +255,38 @@ interface ChunkMemory {
   /** Its result, and the constants declared elsewhere that the result used (`name=code@offset,…`). */
   result?: { readonly uses: string; readonly value: ChunkResult };
   /** Its result as placed in the latest analysis (the same again while its offset and handler numbers are). */
-  placed?: PlacedResult;
+  placed?: Placement;
 }
 
-interface PlacedResult {
-  readonly result: ChunkResult;
-  readonly delta: number;
-  readonly base: number;
-  readonly handlers: readonly Handler[];
-  readonly references: readonly CodeReference[];
-  readonly findings: readonly Finding[];
-}
+/**
+ * A chunk's result where it is now: offsets moved by `delta`, handler numbers counted on from `base`.
+ * Each list is moved when first read.
+ */
+class Placement {
+  private handlerList?: readonly Handler[];
+  private referenceList?: readonly CodeReference[];
+  private findingList?: readonly Finding[];
 
-/** A chunk's result where it is now: offsets moved by `delta`, handler numbers counted on from `base`. */
-function place(result: ChunkResult, delta: number, base: number): PlacedResult {
-  if (delta === 0 && base === 0) return { result, delta, base, ...result };
-  return {
-    result,
-    delta,
-    base,
-    handlers: delta === 0 ? result.handlers : result.handlers.map((h) => shiftHandler(h, delta)),
-    references: result.references.map((r) => ({ ...r, range: shift(r.range, delta), handler: r.handler + base })),
-    findings: result.findings.map((f) => ({ ...f, range: shift(f.range, delta), handler: f.handler + base })),
-  };
+  constructor(
+    readonly result: ChunkResult,
+    readonly delta: number,
+    readonly base: number,
+  ) {}
+
+  get handlers(): readonly Handler[] {
+    const { result, delta } = this;
+    return (this.handlerList ??= delta === 0 ? result.handlers : result.handlers.map((h) => shiftHandler(h, delta)));
+  }
+
+  get references(): readonly CodeReference[] {
+    const { result, delta, base } = this;
+    return (this.referenceList ??= delta === 0 && base === 0 ? result.references : result.references.map((r) => ({ ...r, range: shift(r.range, delta), handler: r.handler + base })));
+  }
+
+  get findings(): readonly Finding[] {
+    const { result, delta, base } = this;
+    return (this.findingList ??= delta === 0 && base === 0 ? result.findings : result.findings.map((f) => ({ ...f, range: shift(f.range, delta), handler: f.handler + base })));
+  }
 }
 
 /** What one chunk contributes, with offsets as they were when it was computed (`origin` = its start). */
@@ -244,7 +304,7 @@ interface ChunkResult {
  */
 export class AnalysisMemo {
   /** The chunks of the latest analysis, to be shifted rather than found again after a small edit. */
-  chunkList: readonly TextRange[] | null = null;
+  chunkList: ChunkList | null = null;
   /** Per chunk of `chunkList`: what was learnt of it (undefined for chunks never looked at). */
   chunks: readonly (ChunkMemory | undefined)[] = [];
   /** The file context and settings the chunks' results were worked out under. */
@@ -269,7 +329,7 @@ export class AnalysisMemo {
   }
 
   /** Takes what the latest analysis learnt of its chunks, in place of what earlier ones did. */
-  remember(chunkList: readonly TextRange[], chunks: readonly (ChunkMemory | undefined)[], contextKey: string): void {
+  remember(chunkList: ChunkList, chunks: readonly (ChunkMemory | undefined)[], contextKey: string): void {
     this.chunkList = chunkList;
     this.chunks = chunks;
     this.contextKey = contextKey;
@@ -290,17 +350,14 @@ function contextAfterEdit(memo: AnalysisMemo, before: string | undefined, after:
  * chunk and the syntax changed nowhere else; null when the chunks must be found again.
  */
 function chunksAfterEdit(
-  previous: readonly TextRange[],
+  previous: ChunkList,
   edit: Edit,
   changed: readonly { startIndex: number; endIndex: number }[],
-): { chunks: TextRange[]; edited: number } | null {
-  const delta = edit.newEndIndex - edit.oldEndIndex;
-  const inside = previous.findIndex((c) => c.start <= edit.startIndex && edit.oldEndIndex <= c.end);
+): { chunks: ChunkList; edited: number } | null {
+  const inside = previous.holding(edit.startIndex, edit.oldEndIndex);
   if (inside < 0) return null;
-  const chunks = previous.map((c, i) => (i < inside ? c : i === inside ? { start: c.start, end: c.end + delta } : shift(c, delta)));
-  const home = chunks[inside]!;
-  // Typing at a chunk's very edge may belong to its neighbour: find the chunks again then.
-  if (edit.startIndex === home.start || edit.oldEndIndex === previous[inside]!.end) return null;
+  const chunks = previous.edited(inside, edit.newEndIndex - edit.oldEndIndex);
+  const home = chunks.range(inside);
   return changed.every((r) => r.startIndex >= home.start && r.endIndex <= home.end) ? { chunks, edited: inside } : null;
 }
 
@@ -357,15 +414,21 @@ function appendTo<T>(list: T[], items: readonly T[]): void {
   for (const item of items) list.push(item);
 }
 
-/** Candidates grouped by the chunk that holds them (both lists are in document order). */
-function partition(candidates: readonly TextCandidate[], chunks: readonly TextRange[]): TextCandidate[][] {
-  const groups: TextCandidate[][] = chunks.map(() => []);
+/**
+ * Where each chunk's candidates are in the candidate list: [from[i], to[i]). Both lists are in
+ * document order, so a chunk's candidates are a run of the list.
+ */
+function partition(candidates: readonly TextCandidate[], chunks: ChunkList): { from: Int32Array; to: Int32Array } {
+  const from = new Int32Array(chunks.length);
+  const to = new Int32Array(chunks.length);
   let c = 0;
-  for (const candidate of candidates) {
-    while (c < chunks.length - 1 && candidate.start >= chunks[c]!.end) c++;
-    if (candidate.start >= chunks[c]!.start && candidate.start < chunks[c]!.end) groups[c]!.push(candidate);
+  for (let i = 0; i < chunks.length; i++) {
+    while (c < candidates.length && candidates[c]!.start < chunks.start(i)) c++;
+    from[i] = c;
+    while (c < candidates.length && candidates[c]!.start < chunks.end(i)) c++;
+    to[i] = c;
   }
-  return groups;
+  return { from, to };
 }
 
 function shift(range: TextRange, delta: number): TextRange {

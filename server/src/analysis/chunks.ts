@@ -15,7 +15,7 @@ const CONTAINER = /program|source_file|export_statement|translation_unit|class|s
 /** Containers that hold a handler's parts: never split. */
 const HANDLER = /switch|when|if_|^if$|case|guard|ternary|conditional|dictionary|object$|map|array|lambda|closure|arguments|call|message/u;
 
-export function chunkRanges(root: SyntaxNode): TextRange[] {
+export function chunkRanges(root: SyntaxNode): ChunkList {
   const chunks: TextRange[] = [];
   const visit = (node: SyntaxNode) => {
     const size = node.endIndex - node.startIndex;
@@ -36,5 +36,60 @@ export function chunkRanges(root: SyntaxNode): TextRange[] {
   };
   visit(root);
   if (chunks.length === 0 || chunks[0]!.start > 0) chunks.unshift({ start: 0, end: chunks[0]?.start ?? root.endIndex });
-  return chunks;
+  return ChunkList.of(chunks);
+}
+
+/**
+ * Chunk boundaries in two columns: a 10k-line file has thousands of chunks, and every edit moves all
+ * those after it.
+ */
+export class ChunkList {
+  private constructor(
+    private readonly starts: Int32Array,
+    private readonly ends: Int32Array,
+  ) {}
+
+  static of(ranges: readonly TextRange[]): ChunkList {
+    return new ChunkList(Int32Array.from(ranges, (r) => r.start), Int32Array.from(ranges, (r) => r.end));
+  }
+
+  get length(): number {
+    return this.starts.length;
+  }
+
+  start(i: number): number {
+    return this.starts[i]!;
+  }
+
+  end(i: number): number {
+    return this.ends[i]!;
+  }
+
+  range(i: number): TextRange {
+    return { start: this.starts[i]!, end: this.ends[i]! };
+  }
+
+  /** The chunk that holds [start, end) whole, or -1. */
+  holding(start: number, end: number): number {
+    let low = 0;
+    let high = this.starts.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.ends[middle]! < end) low = middle + 1;
+      else high = middle;
+    }
+    return low < this.starts.length && this.starts[low]! <= start ? low : -1;
+  }
+
+  /** The list after an edit inside chunk `i`: that chunk grows by `delta`, those after it move by it. */
+  edited(i: number, delta: number): ChunkList {
+    const starts = this.starts.slice();
+    const ends = this.ends.slice();
+    ends[i]! += delta;
+    for (let k = i + 1; k < starts.length; k++) {
+      starts[k]! += delta;
+      ends[k]! += delta;
+    }
+    return new ChunkList(starts, ends);
+  }
 }

@@ -114,19 +114,74 @@ class Edits {
     this.chars.set(index, char);
   }
 
-  /** `text` from `from` to `to` with the edits made. */
-  apply(text: string, from = 0, to = text.length): string {
-    if (this.chars.size === 0) return from === 0 && to === text.length ? text : text.slice(from, to);
-    // Slices between the edited positions, in order: no array of every code unit.
+  /** The edits inside text[from, to), line breaks left alone. */
+  replacements(text: string, from: number, to: number): Replacements {
+    const kept = [...this.chars.keys()].filter((i) => i >= from && i < to && text[i] !== '\n' && text[i] !== '\r').sort((a, b) => a - b);
+    return new Replacements(Int32Array.from(kept), kept.map((i) => this.chars.get(i)!).join(''));
+  }
+}
+
+/**
+ * A rewrite as single-code-unit replacements of the text, in offset order. The parser reads the
+ * rewritten text a piece at a time, so it is never built whole after an edit: on a 10k-line file,
+ * building it and V8 flattening the result cost more than redoing the rewrite around the edit.
+ */
+export class Replacements {
+  /** Where the latest search ended. */
+  private hint = 0;
+
+  constructor(
+    private readonly offsets: Int32Array,
+    /** `chars[k]` replaces the code unit at `offsets[k]`. */
+    private readonly chars: string,
+  ) {}
+
+  /** text[start, end) with the replacements made. */
+  apply(text: string, start: number, end: number): string {
+    let k = this.firstFrom(start);
+    if (k === this.offsets.length || this.offsets[k]! >= end) return start === 0 && end >= text.length ? text : text.slice(start, end);
     let out = '';
-    let position = from;
-    for (const index of [...this.chars.keys()].sort((a, b) => a - b)) {
-      const unit = text[index];
-      if (unit === undefined || unit === '\n' || unit === '\r') continue;
-      out += text.slice(position, index) + this.chars.get(index)!;
-      position = index + 1;
+    let position = start;
+    for (; k < this.offsets.length && this.offsets[k]! < end; k++) {
+      const at = this.offsets[k]!;
+      out += text.slice(position, at) + this.chars[k]!;
+      position = at + 1;
     }
-    return out + text.slice(position, to);
+    return out + text.slice(position, end);
+  }
+
+  /**
+   * These replacements after an edit: those in [from, to) (old offsets) give way to `window`'s, and
+   * those after move by `delta`.
+   */
+  splice(from: number, to: number, window: Replacements, delta: number): Replacements {
+    const head = this.firstFrom(from);
+    const tail = this.firstFrom(to);
+    const offsets = new Int32Array(head + window.offsets.length + this.offsets.length - tail);
+    offsets.set(this.offsets.subarray(0, head));
+    offsets.set(window.offsets, head);
+    for (let k = tail, j = head + window.offsets.length; k < this.offsets.length; k++, j++) offsets[j] = this.offsets[k]! + delta;
+    return new Replacements(offsets, this.chars.slice(0, head) + window.chars + this.chars.slice(tail));
+  }
+
+  /** The index of the first replacement at or after `offset`. */
+  private firstFrom(offset: number): number {
+    const { offsets } = this;
+    let low = 0;
+    let high = offsets.length;
+    // The parser reads forward, in small steps between replacements: the last answer is mostly right.
+    const hint = this.hint;
+    if (hint <= high && (hint === 0 || offsets[hint - 1]! < offset)) {
+      if (hint === high || offsets[hint]! >= offset) return hint;
+      low = hint + 1;
+    }
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (offsets[middle]! < offset) low = middle + 1;
+      else high = middle;
+    }
+    this.hint = low;
+    return low;
   }
 }
 
@@ -149,12 +204,26 @@ interface SyncPoint {
 }
 
 /** One version's rewrite, with the sync points the next version's rewrite can restart from. */
-export interface ArktsRewrite {
-  readonly text: string;
-  readonly source: string;
-  readonly syncPoints: readonly SyncPoint[];
-  /** Where `source` can differ from the previous version's rewrite, when it was made from it. */
-  readonly changed?: ChangedSpan;
+export class ArktsRewrite {
+  private whole: string | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly replacements: Replacements,
+    readonly syncPoints: readonly SyncPoint[],
+    /** Where the rewritten text can differ from the previous version's, when it was made from it. */
+    readonly changed?: ChangedSpan,
+  ) {}
+
+  /** The rewritten text [start, end). */
+  read(start: number, end: number): string {
+    return this.replacements.apply(this.text, start, end);
+  }
+
+  /** The whole rewritten text, built on first use. */
+  get source(): string {
+    return (this.whole ??= this.read(0, this.text.length));
+  }
 }
 
 /**
@@ -178,20 +247,18 @@ export function rewriteArktsIncrementally(text: string, previous: ArktsRewrite |
     const to = end ? end.offset + delta : text.length;
     const window = rewriteRange(text, start.offset, to, start.depth);
     if (!end || window.endDepth === end.depth) {
-      return {
-        text,
-        source: previous.source.slice(0, start.offset) + window.source + (end ? previous.source.slice(end.offset) : ''),
-        syncPoints: [
-          ...points.slice(0, startIndex + 1),
-          ...window.syncPoints.filter((p) => p.offset > start.offset && p.offset < to),
-          ...points.slice(endIndex).map((p) => ({ offset: p.offset + delta, depth: p.depth, next: p.next + delta })),
-        ],
-        changed: { start: start.offset, oldEnd: end ? end.offset : previous.source.length, newEnd: to },
-      };
+      const syncPoints = [
+        ...points.slice(0, startIndex + 1),
+        ...window.syncPoints.filter((p) => p.offset > start.offset && p.offset < to),
+        ...points.slice(endIndex).map((p) => ({ offset: p.offset + delta, depth: p.depth, next: p.next + delta })),
+      ];
+      const oldEnd = end ? end.offset : previous.text.length;
+      const replacements = previous.replacements.splice(start.offset, oldEnd, window.replacements, delta);
+      return new ArktsRewrite(text, replacements, syncPoints, { start: start.offset, oldEnd, newEnd: to });
     }
   }
   const whole = rewriteRange(text, 0, text.length, 0);
-  return { text, source: whole.source, syncPoints: whole.syncPoints };
+  return new ArktsRewrite(text, whole.replacements, whole.syncPoints);
 }
 
 /**
@@ -199,14 +266,14 @@ export function rewriteArktsIncrementally(text: string, previous: ArktsRewrite |
  * point at `to`, or null when `to` is not one (the masking ran past it, or the last token does not end
  * a declaration there).
  */
-function rewriteRange(text: string, from: number, to: number, depth: 0 | 1): { source: string; syncPoints: SyncPoint[]; endDepth: number | null } {
+function rewriteRange(text: string, from: number, to: number, depth: 0 | 1): { replacements: Replacements; syncPoints: SyncPoint[]; endDepth: number | null } {
   const { masked, clean } = maskRange(text, from, to);
   const tokens = tokenize(masked, from);
   const edits = new Edits();
   const syncPoints = new Rewriter(text, masked, from, tokens, edits, depth).run();
   const last = syncPoints.at(-1);
   const endDepth = clean && last?.offset === to ? last.depth : null;
-  return { source: edits.apply(text, from, to), syncPoints, endDepth };
+  return { replacements: edits.replacements(text, from, to), syncPoints, endDepth };
 }
 
 // ---------------------------------------------------------------------------------------------

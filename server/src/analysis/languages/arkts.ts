@@ -35,7 +35,8 @@ export function arktsUsageOf(value: SyntaxNode): Usage | null {
 function prepared(rewrite: ArktsRewrite): PreparedText {
   return {
     text: rewrite.text,
-    source: rewrite.source,
+    read: (start, end) => rewrite.read(start, end),
+    nodeText: rewrite.text,
     changed: rewrite.changed,
     next: (text, change) => prepared(rewriteArktsIncrementally(text, rewrite, change)),
   };

@@ -193,7 +193,10 @@ export const objcSpec: LanguageSpec | undefined = {
   grammarFor: (): GrammarId => 'objc',
   defaultPlatform: 'ios',
   lineComment: '//',
-  prepare: (text) => ({ text, source: prepareObjc(text) }),
+  prepare(text) {
+    const source = prepareObjc(text);
+    return { text, read: (start, end) => source.slice(start, end), nodeText: source };
+  },
   valueAt: objcValueAt,
   usageOf: objcUsageOf,
   ifStatements: {

@@ -53,14 +53,26 @@ export interface LanguageSpec {
   defaultOf(dispatch: SyntaxNode): SyntaxNode | null;
 }
 
-/** A text after a language's rewrite (`source`, what is parsed), and how to rewrite its next version. */
+/** A text and its rewrite for the parser, and how to rewrite its next version. */
 export interface PreparedText {
   readonly text: string;
-  readonly source: string;
+  /** The rewritten text [start, end): what the grammar parses, read a piece at a time. */
+  read(start: number, end: number): string;
+  /**
+   * The text node offsets are read against: `text` itself when the rewrite only swaps keywords and
+   * punctuation in place (ArkTS, whose rewritten text is then never built whole), the rewritten text
+   * when it moves a name (Objective-C's `typedef NS_ENUM(NSInteger, Name)` → `enum Name`).
+   */
+  readonly nodeText: string;
   /** The rewrite of the next version, redoing only what `change` touched (when the language can). */
   readonly next?: (text: string, change: ChangedSpan) => PreparedText;
-  /** When made by the previous version's `next`: where `source` can differ from that version's source. */
+  /** When made by the previous version's `next`: where the rewritten text can differ from that version's. */
   readonly changed?: ChangedSpan;
+}
+
+/** The whole rewritten text. */
+export function rewrittenText(prepared: PreparedText): string {
+  return prepared.read(0, prepared.text.length);
 }
 
 export interface IfStatementSpec {

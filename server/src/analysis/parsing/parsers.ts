@@ -25,6 +25,9 @@ export const DEFAULT_PARSE_BUDGET_MS = 2000;
  */
 const INPUT_SLICE = { full: 1024, incremental: 32 } as const;
 
+/** A text, or a reader of a text that is not built whole (a language's rewrite). */
+export type ParserInput = string | { read(start: number, end: number): string };
+
 export interface ParseResult {
   readonly tree: Tree | null;
   /** Why there is no tree: the budget ran out. */
@@ -65,15 +68,16 @@ export class Parsers {
   }
 
   /**
-   * Parses `text`, reusing `oldTree` when given (it must have been edited to match). Returns a tree the
+   * Parses `input`, reusing `oldTree` when given (it must have been edited to match). Returns a tree the
    * caller owns and must delete(), or null with timedOut when the budget ran out.
    */
-  async parse(id: GrammarId, text: string, oldTree?: Tree | null, budgetMs = DEFAULT_PARSE_BUDGET_MS): Promise<ParseResult> {
+  async parse(id: GrammarId, input: ParserInput, oldTree?: Tree | null, budgetMs = DEFAULT_PARSE_BUDGET_MS): Promise<ParseResult> {
     const parser = await this.parser(id);
     const started = performance.now();
     const deadline = started + budgetMs;
     const slice = oldTree ? INPUT_SLICE.incremental : INPUT_SLICE.full;
-    const tree = parser.parse((index: number) => text.slice(index, index + slice), oldTree ?? null, {
+    const read = typeof input === 'string' ? (index: number) => input.slice(index, index + slice) : (index: number) => input.read(index, index + slice);
+    const tree = parser.parse(read, oldTree ?? null, {
       progressCallback: () => performance.now() > deadline,
     } as Parameters<Parser['parse']>[2]);
     const milliseconds = performance.now() - started;
