@@ -131,6 +131,23 @@ describe('catalog integrity', () => {
   });
 });
 
+describe('catalog indexes', () => {
+  it('answer as a scan of the rows does: tables of a number, row of a code, cascading rows', () => {
+    const numbers = new Set(catalog.entries.flatMap((e) => [e.row.code, ...e.row.aliases]));
+    for (const n of [...numbers, 0, 1, -1, 99999]) {
+      const holding = catalog.tables.filter((t) => t.rows.some((r) => r.code === n || r.aliases.includes(n)));
+      assert.deepEqual(catalog.tablesWith(n), holding, `tables with ${n}`);
+      for (const table of catalog.tables) {
+        assert.equal(catalog.rowOf(table, n), table.rows.find((r) => r.code === n), `${table.product}/${table.platform} row ${n}`);
+        assert.equal(catalog.tableHas(table, n), holding.includes(table));
+      }
+    }
+    for (const table of catalog.tables) {
+      assert.deepEqual(catalog.cascadingRows(table), table.rows.filter((r) => r.cascadesTo !== null));
+    }
+  });
+});
+
 describe('catalog spot checks against the document', () => {
   const row = (product: string, platform: string, code: number) => {
     const found = file.tables.find((t) => t.product === product && t.platform === platform)?.rows.find((r) => r.code === code);

@@ -63,13 +63,16 @@ export function recognize(
 /** The table that explains the handler's codes best, with the file's and the user's hints. */
 function bestTable(codes: readonly number[], file: FileContext, settings: AnalysisSettings, catalog: Catalog): CodeTable | null {
   const plausible = PLAUSIBLE_PLATFORMS[file.language];
+  // Only a table that holds one of the codes can win: count them from the codes' side.
+  const matchesIn = new Map<CodeTable, number>();
+  for (const code of codes) for (const table of catalog.tablesWith(code)) matchesIn.set(table, (matchesIn.get(table) ?? 0) + 1);
   let best: { table: CodeTable; score: number } | null = null;
   for (const table of catalog.tables) {
+    const matches = matchesIn.get(table);
+    if (matches === undefined) continue;
     if (settings.product !== undefined && table.product !== settings.product) continue;
     if (settings.platform !== undefined && table.platform !== settings.platform) continue;
     if (table.product !== 'carrier' && plausible && !plausible.includes(table.platform) && settings.platform === undefined) continue;
-    const matches = codes.filter((code) => catalog.tableHas(table, code)).length;
-    if (matches === 0) continue;
     const score =
       matches * 2 +
       (file.sdkProducts.includes(table.product) ? 3 : 0) +

@@ -44,6 +44,11 @@ export class Catalog {
   private readonly byTable = new Map<string, CodeTable>();
   /** Every number (codes and aliases) of each table. */
   private readonly tableNumbers = new Map<CodeTable, ReadonlySet<number>>();
+  /** The tables that hold each number, in table order. */
+  private readonly tablesByNumber = new Map<number, readonly CodeTable[]>();
+  /** Each table's rows by code, and its cascading rows (asked for every handler). */
+  private readonly rowsByCode = new Map<CodeTable, ReadonlyMap<number, CodeRow>>();
+  private readonly cascading = new Map<CodeTable, readonly CodeRow[]>();
   /** nearMisses() answers by code: rules ask the same question for every reference of a handler. */
   private readonly nearMissCache = new Map<number, readonly number[]>();
 
@@ -59,7 +64,10 @@ export class Catalog {
     for (const table of file.tables) {
       this.byTable.set(tableKey(table.product, table.platform), table);
       this.tableNumbers.set(table, new Set(table.rows.flatMap((row) => [row.code, ...row.aliases])));
+      this.rowsByCode.set(table, new Map([...table.rows].reverse().map((row) => [row.code, row])));
+      this.cascading.set(table, table.rows.filter((row) => row.cascadesTo !== null));
     }
+    for (const [n, entries] of this.byNumber) this.tablesByNumber.set(n, [...new Set(entries.map((e) => e.table))]);
     this.digitStrings = new Set([...this.byNumber.keys()].map((n) => String(Math.abs(n))));
     this.digitAlternation = [...this.digitStrings].sort((a, b) => b.length - a.length || a.localeCompare(b)).join('|');
   }
@@ -85,6 +93,21 @@ export class Catalog {
 
   has(code: number): boolean {
     return this.byNumber.has(code);
+  }
+
+  /** The tables that hold `code` as a code or an alias, in table order. */
+  tablesWith(code: number): readonly CodeTable[] {
+    return this.tablesByNumber.get(code) ?? [];
+  }
+
+  /** The table's row whose main code is `code` (the first, if the document lists it twice). */
+  rowOf(table: CodeTable, code: number): CodeRow | undefined {
+    return this.rowsByCode.get(table)?.get(code) ?? table.rows.find((row) => row.code === code);
+  }
+
+  /** The table's rows whose code defers to a carrier's own code (-40101 …), in table order. */
+  cascadingRows(table: CodeTable): readonly CodeRow[] {
+    return this.cascading.get(table) ?? table.rows.filter((row) => row.cascadesTo !== null);
   }
 
   /** Whether `code` is one of the table's codes or aliases. */

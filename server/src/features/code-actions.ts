@@ -50,7 +50,7 @@ function fixFor(finding: Finding, input: CodeActionInput): { title: string; edit
   if (!table) return null;
   if (finding.data.rule === 'cascade-carriers') {
     const references = analysis.references.filter((r) => r.handler === finding.handler);
-    const cascading = new Set(table.rows.filter((r) => r.cascadesTo !== null).map((r) => r.code));
+    const cascading = new Set(catalog.cascadingRows(table).map((r) => r.code));
     const edit = missingBranchesEdit(handler, references, finding.data.missing, language, text, lang, (c) => cascading.has(c));
     const codes = finding.data.missing.map((m) => m.code).join(', ');
     return edit ? { title: t(lang, 'fixAddBranches', codes), edit } : null;

@@ -18,7 +18,7 @@ export function codeLenses(analysis: Analysis, catalog: Catalog, lang: Lang): Le
     const handled = table.rows.filter((row) => [row.code, ...row.aliases].some((c) => handler.codes.includes(c))).length;
     const tableName = tableLabel(handler.product, handler.platform, lang, ' ');
     let title = t(lang, 'lensHandled', handled, table.rows.length, tableName);
-    const cascading = table.rows.filter((row) => row.cascadesTo !== null);
+    const cascading = catalog.cascadingRows(table);
     const handledCascading = cascading.filter((row) => handler.codes.includes(row.code));
     if (handledCascading.length > 0 && handledCascading.length < cascading.length) {
       const missing = [...new Set(cascading.filter((row) => !handler.codes.includes(row.code)).map((row) => row.cascadesTo as Carrier))];

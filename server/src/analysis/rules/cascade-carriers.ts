@@ -16,8 +16,8 @@ export const cascadeCarriers: Rule = {
     zh: '-40101/-40201/-40301（预取号）与 -40102/-40202/-40302（取号）分别对应移动、联通、电信 SDK 的失败，需要成组处理：只处理其中一部分，其余运营商的失败就会落入通用分支，用户得不到有用的提示。',
     en: "-40101/-40201/-40301 (pre-fetch) and -40102/-40202/-40302 (token) report that the China Mobile, China Unicom or China Telecom SDK failed. They come as a family: a handler that deals with some of them lets the other carriers' failures fall into its generic branch.",
   },
-  check({ handler, handlerIndex, references, table }) {
-    const family = table.rows.filter((row) => row.cascadesTo !== null);
+  check({ handler, handlerIndex, references, table, catalog }) {
+    const family = catalog.cascadingRows(table);
     const handled = family.filter((row) => handler.codes.includes(row.code));
     if (handled.length === 0 || handled.length === family.length) return [];
     const missing = family.filter((row) => !handler.codes.includes(row.code));

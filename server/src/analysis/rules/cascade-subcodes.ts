@@ -15,14 +15,13 @@ export const cascadeSubcodes: Rule = {
     zh: '级联错误码（-40101 等）只说明是哪家运营商的 SDK 失败了；真正的原因是结果 metadata 中运营商自己的错误码（移动 resultCode、联通 code/resultCode、电信 result）。处理分支应读取它，才能给出运营商错误码表中的处理建议。',
     en: "A cascading code (-40101 …) only says which carrier's SDK failed; the reason is the carrier's own code in the result's metadata (China Mobile resultCode, China Unicom code/resultCode, China Telecom result). The branch should read it so the carrier table's advice reaches the user.",
   },
-  check({ handler, handlerIndex, references, table }) {
+  check({ handler, handlerIndex, references, table, catalog }) {
     if (handler.kind === 'map' || handler.kind === 'comparison') return [];
     const findings: Finding[] = [];
     for (const branch of handler.branches) {
       if (branch.readsCarrierCode) continue;
       for (const code of branch.codes) {
-        const row = table.rows.find((r) => r.code === code);
-        const carrier = row?.cascadesTo;
+        const carrier = catalog.rowOf(table, code)?.cascadesTo;
         if (!carrier) continue;
         const reference = references.find((r) => r.code === code);
         if (!reference) continue;
