@@ -270,11 +270,14 @@ describe('ArkTS rewrite: invariants', () => {
         rewrite = rewriteArktsIncrementally(edited, rewrite, changedSpan(text, edited));
         text = edited;
         const whole = rewriteArkts(text);
-        // The parser reads pieces (32 characters after an edit); the source itself is built last, from them.
+        // The parser reads pieces after an edit (up to 32 characters, stopping at a replacement); the
+        // source itself is built last.
         for (let read = 0; read < 20; read++) {
           const start = Math.floor(pick() * text.length);
           const end = start + 1 + Math.floor(pick() * 40);
           assert.equal(rewrite.read(start, end), whole.slice(start, end), `${path.basename(file)}, read(${start}, ${end}) after edit ${step}`);
+          const piece = rewrite.readPiece(start, end);
+          assert.ok(piece.length > 0 && whole.startsWith(piece, start) && piece.length <= end - start, `${path.basename(file)}, readPiece(${start}, ${end}) after edit ${step}`);
         }
         assert.equal(rewrite.source, whole, `${path.basename(file)}, after edit ${step}`);
         if (rewrite.changed) {

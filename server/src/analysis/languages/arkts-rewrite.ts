@@ -151,6 +151,17 @@ export class Replacements {
   }
 
   /**
+   * A piece of the rewritten text from `start`, at most to `end`: up to the next replacement, or that
+   * replacement alone. (The parser asks again where a piece ends; joining pieces would cost more.)
+   */
+  piece(text: string, start: number, end: number): string {
+    const k = this.firstFrom(start);
+    if (k === this.offsets.length) return text.slice(start, end);
+    const at = this.offsets[k]!;
+    return at === start ? this.chars[k]! : text.slice(start, Math.min(at, end));
+  }
+
+  /**
    * These replacements after an edit: those in [from, to) (old offsets) give way to `window`'s, and
    * those after move by `delta`.
    */
@@ -218,6 +229,11 @@ export class ArktsRewrite {
   /** The rewritten text [start, end). */
   read(start: number, end: number): string {
     return this.replacements.apply(this.text, start, end);
+  }
+
+  /** A piece of the rewritten text from `start` (see Replacements.piece). */
+  readPiece(start: number, end: number): string {
+    return this.replacements.piece(this.text, start, end);
   }
 
   /** The whole rewritten text, built on first use. */

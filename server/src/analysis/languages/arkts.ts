@@ -36,6 +36,7 @@ function prepared(rewrite: ArktsRewrite): PreparedText {
   return {
     text: rewrite.text,
     read: (start, end) => rewrite.read(start, end),
+    readPiece: (start, end) => rewrite.readPiece(start, end),
     nodeText: rewrite.text,
     changed: rewrite.changed,
     next: (text, change) => prepared(rewriteArktsIncrementally(text, rewrite, change)),

@@ -195,7 +195,8 @@ export const objcSpec: LanguageSpec | undefined = {
   lineComment: '//',
   prepare(text) {
     const source = prepareObjc(text);
-    return { text, read: (start, end) => source.slice(start, end), nodeText: source };
+    const read = (start: number, end: number) => source.slice(start, end);
+    return { text, read, readPiece: read, nodeText: source };
   },
   valueAt: objcValueAt,
   usageOf: objcUsageOf,

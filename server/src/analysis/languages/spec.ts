@@ -56,8 +56,10 @@ export interface LanguageSpec {
 /** A text and its rewrite for the parser, and how to rewrite its next version. */
 export interface PreparedText {
   readonly text: string;
-  /** The rewritten text [start, end): what the grammar parses, read a piece at a time. */
+  /** The rewritten text [start, end). */
   read(start: number, end: number): string;
+  /** What the parser reads: a piece of the rewritten text from `start`, at most to `end` (see ParserInput). */
+  readPiece(start: number, end: number): string;
   /**
    * The text node offsets are read against: `text` itself when the rewrite only swaps keywords and
    * punctuation in place (ArkTS, whose rewritten text is then never built whole), the rewritten text

@@ -25,8 +25,12 @@ export const DEFAULT_PARSE_BUDGET_MS = 2000;
  */
 const INPUT_SLICE = { full: 1024, incremental: 32 } as const;
 
-/** A text, or a reader of a text that is not built whole (a language's rewrite). */
-export type ParserInput = string | { read(start: number, end: number): string };
+/**
+ * A text, or a reader of a text that is not built whole (a language's rewrite): `read` gives exactly
+ * [start, end); `readPiece` may stop short of `end` (tree-sitter asks again where a piece stops), but
+ * is empty only at the end of the text. A full parse reads long runs, an incremental one pieces.
+ */
+export type ParserInput = string | { read(start: number, end: number): string; readPiece(start: number, end: number): string };
 
 export interface ParseResult {
   readonly tree: Tree | null;
@@ -76,7 +80,12 @@ export class Parsers {
     const started = performance.now();
     const deadline = started + budgetMs;
     const slice = oldTree ? INPUT_SLICE.incremental : INPUT_SLICE.full;
-    const read = typeof input === 'string' ? (index: number) => input.slice(index, index + slice) : (index: number) => input.read(index, index + slice);
+    const read =
+      typeof input === 'string'
+        ? (index: number) => input.slice(index, index + slice)
+        : oldTree
+          ? (index: number) => input.readPiece(index, index + slice)
+          : (index: number) => input.read(index, index + slice);
     const tree = parser.parse(read, oldTree ?? null, {
       progressCallback: () => performance.now() > deadline,
     } as Parameters<Parser['parse']>[2]);
