@@ -41,4 +41,17 @@ describe('changed span between two versions', () => {
     assert.deepEqual(edit.oldEndPosition, { row: 1, column: 11 });
     assert.deepEqual(edit.newEndPosition, { row: 1, column: 15 });
   });
+
+  it('counts rows on from a known point before the change as from the start', () => {
+    const pick = random(29);
+    let text = TEXT.repeat(20);
+    for (let step = 0; step < 100; step++) {
+      const edited = EDITS[Math.floor(pick() * EDITS.length)]!(text, pick);
+      const span = changedSpan(text, edited);
+      const offset = Math.floor(pick() * (span.start + 1));
+      const known = { offset, point: editBetween(text, text, { start: offset, oldEnd: offset, newEnd: offset }).startPosition };
+      assert.deepEqual(editBetween(text, edited, span, known), editBetween(text, edited, span), `step ${step}, known point at ${offset}`);
+      text = edited;
+    }
+  });
 });

@@ -7,7 +7,7 @@ import type { Catalog } from '../catalog/catalog';
 import { detectFileContext, mentionsSdk, touchesSignals } from './context';
 import { chunkRanges, type ChunkList } from './chunks';
 import { Extractor, type ConstantDeclaration, type RawHandler } from './extract';
-import { changedSpan, editBetween, type ChangedSpan } from './parsing/edit';
+import { changedSpan, editBetween, type ChangedSpan, type KnownPoint } from './parsing/edit';
 import { specFor } from './languages';
 import { rewrittenText, type PreparedText } from './languages/spec';
 import type { Parsers } from './parsing/parsers';
@@ -78,7 +78,10 @@ export async function analyze(input: AnalyzeInput, catalog: Catalog, parsers: Pa
   let edit: Edit | null = null;
   if (input.reuse) {
     const last = input.reuse.text === previousText && textChange ? { change: textChange, prepared: previousPrepared } : null;
-    edit = parserEdit(input.reuse.text, text, prepared, last, spec.prepare);
+    // The previous edit's start is where it is in this text too (nothing before it changed then).
+    const known = memo.lastEdit?.text === input.reuse.text ? memo.lastEdit : null;
+    edit = parserEdit(input.reuse.text, text, prepared, last, spec.prepare, known);
+    memo.lastEdit = { text, offset: edit.startIndex, point: edit.startPosition };
     input.reuse.tree.edit(edit);
     oldTree = input.reuse.tree;
   }
@@ -209,15 +212,16 @@ function parserEdit(
   prepared: PreparedText | null,
   last: { readonly change: ChangedSpan; readonly prepared: PreparedText | null } | null,
   prepare: ((text: string) => PreparedText) | undefined,
+  known: KnownPoint | null,
 ): Edit {
-  if (!prepared) return editBetween(before, after, last?.change ?? changedSpan(before, after));
+  if (!prepared) return editBetween(before, after, last?.change ?? changedSpan(before, after), known);
   const bound = prepared.changed;
   if (last?.prepared?.text === before && bound) {
     const inner = changedSpan(last.prepared.read(bound.start, bound.oldEnd), prepared.read(bound.start, bound.newEnd));
-    return editBetween(before, after, { start: bound.start + inner.start, oldEnd: bound.start + inner.oldEnd, newEnd: bound.start + inner.newEnd });
+    return editBetween(before, after, { start: bound.start + inner.start, oldEnd: bound.start + inner.oldEnd, newEnd: bound.start + inner.newEnd }, known);
   }
   const previous = last?.prepared?.text === before ? last.prepared : prepare!(before);
-  return editBetween(before, after, changedSpan(rewrittenText(previous), rewrittenText(prepared)));
+  return editBetween(before, after, changedSpan(rewrittenText(previous), rewrittenText(prepared)), known);
 }
 
 /**
@@ -311,6 +315,8 @@ export class AnalysisMemo {
   contextKey = '';
   /** The language's rewrite of the latest text it was asked for, to be redone only where an edit touched it. */
   prepared: PreparedText | null = null;
+  /** Where the latest tree edit started, in the text it led to: rows are counted on from there next time. */
+  lastEdit: (KnownPoint & { readonly text: string }) | null = null;
   /** The file context of the latest analysis, kept while edits stay away from everything it reads. */
   context: FileContext | null = null;
   /** The text of the latest analysis, and what the prefilter found in it. */

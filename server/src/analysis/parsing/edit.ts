@@ -36,10 +36,19 @@ export function changedSpan(before: string, after: string, within?: ChangedSpan)
   return { start, oldEnd, newEnd };
 }
 
-/** The single edit that turns `before` into `after` (whose changed span may be known already). */
-export function editBetween(before: string, after: string, span: ChangedSpan = changedSpan(before, after)): Edit {
+/** A place in a text whose row and column are known, to count rows on from. */
+export interface KnownPoint {
+  readonly offset: number;
+  readonly point: Point;
+}
+
+/**
+ * The single edit that turns `before` into `after` (whose changed span may be known already). Rows
+ * are counted from the start of `before`, or from `known` when it lies before the change.
+ */
+export function editBetween(before: string, after: string, span: ChangedSpan = changedSpan(before, after), known?: KnownPoint | null): Edit {
   const { start, oldEnd, newEnd } = span;
-  const startPosition = pointAt(before, start);
+  const startPosition = known && known.offset <= start ? pointAt(before, start, known.offset, known.point) : pointAt(before, start);
   return new Edit({
     startIndex: start,
     oldEndIndex: oldEnd,
