@@ -23,13 +23,19 @@ export class IncrementalDocument {
     const previous = this.tree;
     this.tree = null;
     const reuse = previous && this.text !== null ? { tree: previous, text: this.text } : null;
-    const output = await analyze({ ...input, reuse, memo: this.memo }, this.catalog, this.parsers);
-    // Freeing the old tree takes a few tenths of a millisecond after a small edit in a big file; it
-    // waits until the result is out (the diagnostics are sent) instead of delaying it.
-    if (previous && previous !== output.tree) setImmediate(() => previous.delete());
-    this.tree = output.tree;
-    this.text = input.text;
-    return output.analysis;
+    let tree: Tree | null = null;
+    try {
+      const output = await analyze({ ...input, reuse, memo: this.memo }, this.catalog, this.parsers);
+      tree = output.tree;
+      this.tree = tree;
+      this.text = input.text;
+      return output.analysis;
+    } finally {
+      // Freeing the old tree takes a few tenths of a millisecond after a small edit in a big file; it
+      // waits until the result is out (the diagnostics are sent) instead of delaying it. A failed
+      // analysis frees it too.
+      if (previous && previous !== tree) setImmediate(() => previous.delete());
+    }
   }
 
   dispose(): void {
