@@ -214,6 +214,76 @@ interface SyncPoint {
   readonly next: number;
 }
 
+/**
+ * Sync points in offset order, in columns: a 10k-line page has over a thousand, and every edit moves
+ * those after it. Offsets and `next`s both grow along the list.
+ */
+export class SyncPoints {
+  private constructor(
+    private readonly offsets: Int32Array,
+    private readonly depths: Uint8Array,
+    /** Float64: the last point's next token may not exist (Infinity). */
+    private readonly nexts: Float64Array,
+  ) {}
+
+  static of(points: readonly SyncPoint[]): SyncPoints {
+    return new SyncPoints(Int32Array.from(points, (p) => p.offset), Uint8Array.from(points, (p) => p.depth), Float64Array.from(points, (p) => p.next));
+  }
+
+  get length(): number {
+    return this.offsets.length;
+  }
+
+  at(i: number): SyncPoint | undefined {
+    return i >= 0 && i < this.offsets.length ? { offset: this.offsets[i]!, depth: this.depths[i] as 0 | 1, next: this.nexts[i]! } : undefined;
+  }
+
+  /** How many points have their next token end at or before `offset`. */
+  nextsUpTo(offset: number): number {
+    return firstIndex(this.nexts, (next) => next > offset);
+  }
+
+  /** How many points lie at or before `offset`. */
+  upTo(offset: number): number {
+    return firstIndex(this.offsets, (at) => at > offset);
+  }
+
+  /**
+   * The points after an edit: the first `head`, then `window`'s in [from, to), then those from `tail`
+   * on, moved by `delta`.
+   */
+  spliced(head: number, window: SyncPoints, from: number, to: number, tail: number, delta: number): SyncPoints {
+    const size = head + (to - from) + (this.offsets.length - tail);
+    const offsets = new Int32Array(size);
+    const depths = new Uint8Array(size);
+    const nexts = new Float64Array(size);
+    offsets.set(this.offsets.subarray(0, head));
+    depths.set(this.depths.subarray(0, head));
+    nexts.set(this.nexts.subarray(0, head));
+    offsets.set(window.offsets.subarray(from, to), head);
+    depths.set(window.depths.subarray(from, to), head);
+    nexts.set(window.nexts.subarray(from, to), head);
+    for (let k = tail, j = head + to - from; k < this.offsets.length; k++, j++) {
+      offsets[j] = this.offsets[k]! + delta;
+      depths[j] = this.depths[k]!;
+      nexts[j] = this.nexts[k]! + delta;
+    }
+    return new SyncPoints(offsets, depths, nexts);
+  }
+}
+
+/** The first index whose value passes `test` in a list where it fails, then passes (its length if none do). */
+function firstIndex(values: Int32Array | Float64Array, test: (value: number) => boolean): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (test(values[middle]!)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+
 /** One version's rewrite, with the sync points the next version's rewrite can restart from. */
 export class ArktsRewrite {
   private whole: string | undefined;
@@ -221,7 +291,7 @@ export class ArktsRewrite {
   constructor(
     readonly text: string,
     readonly replacements: Replacements,
-    readonly syncPoints: readonly SyncPoint[],
+    readonly syncPoints: SyncPoints,
     /** Where the rewritten text can differ from the previous version's, when it was made from it. */
     readonly changed?: ChangedSpan,
   ) {}
@@ -254,20 +324,15 @@ export function rewriteArktsIncrementally(text: string, previous: ArktsRewrite |
     const delta = change.newEnd - change.oldEnd;
     // The last sync point whose next token the change left alone, and the first after the change
     // whose `}` or `;` it left alone.
-    let startIndex = -1;
-    while (startIndex + 1 < points.length && points[startIndex + 1]!.next <= change.start) startIndex++;
-    let endIndex = startIndex + 1;
-    while (endIndex < points.length && points[endIndex]!.offset <= change.oldEnd) endIndex++;
-    const start: SyncPoint = points[startIndex] ?? { offset: 0, depth: 0, next: 0 };
-    const end = points[endIndex];
+    const startIndex = points.nextsUpTo(change.start) - 1;
+    const endIndex = Math.max(startIndex + 1, points.upTo(change.oldEnd));
+    const start: SyncPoint = points.at(startIndex) ?? { offset: 0, depth: 0, next: 0 };
+    const end = points.at(endIndex);
     const to = end ? end.offset + delta : text.length;
     const window = rewriteRange(text, start.offset, to, start.depth);
     if (!end || window.endDepth === end.depth) {
-      const syncPoints = [
-        ...points.slice(0, startIndex + 1),
-        ...window.syncPoints.filter((p) => p.offset > start.offset && p.offset < to),
-        ...points.slice(endIndex).map((p) => ({ offset: p.offset + delta, depth: p.depth, next: p.next + delta })),
-      ];
+      const inside = window.syncPoints;
+      const syncPoints = points.spliced(startIndex + 1, inside, inside.upTo(start.offset), inside.upTo(to - 1), endIndex, delta);
       const oldEnd = end ? end.offset : previous.text.length;
       const replacements = previous.replacements.splice(start.offset, oldEnd, window.replacements, delta);
       return new ArktsRewrite(text, replacements, syncPoints, { start: start.offset, oldEnd, newEnd: to });
@@ -282,14 +347,14 @@ export function rewriteArktsIncrementally(text: string, previous: ArktsRewrite |
  * point at `to`, or null when `to` is not one (the masking ran past it, or the last token does not end
  * a declaration there).
  */
-function rewriteRange(text: string, from: number, to: number, depth: 0 | 1): { replacements: Replacements; syncPoints: SyncPoint[]; endDepth: number | null } {
+function rewriteRange(text: string, from: number, to: number, depth: 0 | 1): { replacements: Replacements; syncPoints: SyncPoints; endDepth: number | null } {
   const { masked, clean } = maskRange(text, from, to);
   const tokens = tokenize(masked, from);
   const edits = new Edits();
   const syncPoints = new Rewriter(text, masked, from, tokens, edits, depth).run();
   const last = syncPoints.at(-1);
   const endDepth = clean && last?.offset === to ? last.depth : null;
-  return { replacements: edits.replacements(text, from, to), syncPoints, endDepth };
+  return { replacements: edits.replacements(text, from, to), syncPoints: SyncPoints.of(syncPoints), endDepth };
 }
 
 // ---------------------------------------------------------------------------------------------
