@@ -14,7 +14,7 @@ import { prefilter, prefilterAfterEdit } from '../../server/src/analysis/prefilt
 import { changedSpan } from '../../server/src/analysis/parsing/edit';
 import type { SourceLanguage } from '../../server/src/analysis/types';
 import { sharedEnvironment } from '../support/analysis';
-import { EDITS, random } from '../support/typing';
+import { random, typing } from '../support/typing';
 
 describe('analysis: re-analysis after edits equals a fresh analysis', () => {
   for (const language of BENCH_LANGUAGES) {
@@ -23,11 +23,10 @@ describe('analysis: re-analysis after edits equals a fresh analysis', () => {
       const fileName = `edited.${extensionOf(language)}`;
       const input = { language: language as SourceLanguage, fileName };
       const memo = new AnalysisMemo();
-      const pick = random(language.length * 7919);
-      let text = generateFile(language, 600);
+      const original = generateFile(language, 600);
+      const versions = [original, ...[...typing(original, random(language.length * 7919), 40)].map((edit) => edit.after)];
       let previous: { tree: Tree; text: string } | null = null;
-      for (let step = 0; step <= 40; step++) {
-        if (step > 0) text = EDITS[Math.floor(pick() * EDITS.length)]!(text, pick);
+      for (const [step, text] of versions.entries()) {
         // The same incremental parse twice (tree-sitter may recover from errors differently than in a
         // parse from scratch, so the reference reuses a copy of the same old tree), with and without the memo.
         const copy = previous && { tree: previous.tree.copy(), text: previous.text };
@@ -76,14 +75,11 @@ describe('analysis: re-analysis after edits equals a fresh analysis', () => {
 
   it('the prefilter after an edit finds what a full scan finds', async () => {
     const { catalog } = await sharedEnvironment();
-    const pick = random(42);
-    let text = generateFile('java', 300);
+    const text = generateFile('java', 300);
     let found = prefilter(text, catalog);
-    for (let step = 0; step < 200; step++) {
-      const edited = EDITS[Math.floor(pick() * EDITS.length)]!(text, pick);
-      found = prefilterAfterEdit(found, changedSpan(text, edited), edited, catalog);
-      text = edited;
-      assert.deepEqual(found, prefilter(text, catalog), `after edit ${step}`);
+    for (const { step, before, after } of typing(text, random(42), 200)) {
+      found = prefilterAfterEdit(found, changedSpan(before, after), after, catalog);
+      assert.deepEqual(found, prefilter(after, catalog), `after edit ${step}`);
     }
   });
 });

@@ -18,6 +18,16 @@ export function random(seed: number): () => number {
 
 export type Edit = (text: string, pick: () => number) => string;
 
+/** `steps` edits picked from EDITS, each on top of the last: the text before and after each one. */
+export function* typing(text: string, pick: () => number, steps: number): Generator<{ step: number; before: string; after: string }> {
+  let before = text;
+  for (let step = 0; step < steps; step++) {
+    const after = EDITS[Math.floor(pick() * EDITS.length)]!(before, pick);
+    yield { step, before, after };
+    before = after;
+  }
+}
+
 /** Inserts `inserted` at a random place. */
 const insert = (inserted: string): Edit => (text, pick) => {
   const at = Math.floor(pick() * text.length);

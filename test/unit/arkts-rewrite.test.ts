@@ -10,7 +10,7 @@ import { maskArkts, rewriteArkts, rewriteArktsIncrementally } from '../../server
 import { changedSpan } from '../../server/src/analysis/parsing/edit';
 import { FIXTURES, sharedEnvironment } from '../support/analysis';
 import { ROOT } from '../support/paths';
-import { EDITS, random } from '../support/typing';
+import { random, typing } from '../support/typing';
 
 function filesUnder(dir: string, extensions: RegExp): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
@@ -262,13 +262,11 @@ describe('ArkTS rewrite: invariants', () => {
     const pick = random(2026);
     let bounded = 0;
     for (const file of ARKTS_FIXTURES) {
-      let text = readFileSync(file, 'utf8');
-      let rewrite = rewriteArktsIncrementally(text, null, null);
-      for (let step = 0; step < 60; step++) {
-        const edited = EDITS[Math.floor(pick() * EDITS.length)]!(text, pick);
+      const original = readFileSync(file, 'utf8');
+      let rewrite = rewriteArktsIncrementally(original, null, null);
+      for (const { step, before, after: text } of typing(original, pick, 60)) {
         const previousSource = rewrite.source;
-        rewrite = rewriteArktsIncrementally(edited, rewrite, changedSpan(text, edited));
-        text = edited;
+        rewrite = rewriteArktsIncrementally(text, rewrite, changedSpan(before, text));
         const whole = rewriteArkts(text);
         // The parser reads pieces after an edit (up to 32 characters, stopping at a replacement); the
         // source itself is built last.

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { changedSpan, editBetween } from '../../server/src/analysis/parsing/edit';
-import { EDITS, random } from '../support/typing';
+import { random, typing } from '../support/typing';
 
 const TEXT = [
   "import { OneLoginHelper } from '@geetest/onelogin';",
@@ -16,9 +16,7 @@ const TEXT = [
 describe('changed span between two versions', () => {
   it('finds the smallest span, and finds it again when told a span that holds the change', () => {
     const pick = random(17);
-    let text = TEXT.repeat(40);
-    for (let step = 0; step < 200; step++) {
-      const edited = EDITS[Math.floor(pick() * EDITS.length)]!(text, pick);
+    for (const { step, before: text, after: edited } of typing(TEXT.repeat(40), pick, 200)) {
       const span = changedSpan(text, edited);
       assert.equal(text.slice(0, span.start) + edited.slice(span.start, span.newEnd) + text.slice(span.oldEnd), edited, `step ${step}`);
       assert.equal(text.slice(0, span.start), edited.slice(0, span.start));
@@ -28,7 +26,6 @@ describe('changed span between two versions', () => {
       const after = Math.floor(pick() * (text.length - span.oldEnd + 1));
       const wider = { start: span.start - before, oldEnd: span.oldEnd + after, newEnd: span.newEnd + after };
       assert.deepEqual(changedSpan(text, edited, wider), span, `step ${step}, within a wider span`);
-      text = edited;
     }
   });
 
@@ -44,14 +41,11 @@ describe('changed span between two versions', () => {
 
   it('counts rows on from a known point before the change as from the start', () => {
     const pick = random(29);
-    let text = TEXT.repeat(20);
-    for (let step = 0; step < 100; step++) {
-      const edited = EDITS[Math.floor(pick() * EDITS.length)]!(text, pick);
+    for (const { step, before: text, after: edited } of typing(TEXT.repeat(20), pick, 100)) {
       const span = changedSpan(text, edited);
       const offset = Math.floor(pick() * (span.start + 1));
       const known = { offset, point: editBetween(text, text, { start: offset, oldEnd: offset, newEnd: offset }).startPosition };
       assert.deepEqual(editBetween(text, edited, span, known), editBetween(text, edited, span), `step ${step}, known point at ${offset}`);
-      text = edited;
     }
   });
 });
