@@ -3,7 +3,9 @@
  * diagnostics, hover latency (p50/p99), edit → diagnostics, completion, and the server's RSS with every
  * grammar loaded. Ratios are against a bare parse of the same file measured in this run.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import type { Hover } from 'vscode-languageserver-protocol';
 import { Parsers } from '../server/src/analysis/parsing/parsers';
 import { TestClient } from '../test/support/lsp-client';
@@ -56,25 +58,29 @@ export async function benchServer(): Promise<void> {
   const parseMs = performance.now() - started;
   bareParse.tree?.delete();
 
-  // Push-diagnostics clients (no pull capability), as Neovim and eglot are. Start-up is the median of
-  // five fresh servers (one start is at the mercy of whatever else the machine is doing).
+  // Push-diagnostics clients (no pull capability), as Neovim and eglot are. The first server starts
+  // without V8's code cache (a new cache directory) and writes it when it exits; start-up is the
+  // median of the five fresh servers after it (one start is at the mercy of whatever else the
+  // machine is doing).
   const capabilities = { workspace: { configuration: true }, textDocument: { hover: {}, completion: {} } };
+  const env = { XDG_CACHE_HOME: mkdtempSync(path.join(tmpdir(), 'onelogin-bench-cache-')) };
   const uri = 'file:///bench/Login.ts';
   const start = async () => {
     const launch = performance.now();
-    const started = await TestClient.start({ capabilities });
+    const started = await TestClient.start({ capabilities, env });
     await started.open(uri, 'typescript', text);
     const count = (await started.publishedDiagnostics(uri, 1, 60_000)).length;
     return { client: started, milliseconds: performance.now() - launch, count };
   };
   const startups: number[] = [];
-  for (let i = 0; i < 4; i++) {
+  for (let i = 0; i < 5; i++) {
     const run = await start();
     startups.push(run.milliseconds);
     await run.client.stop();
   }
   const { client, milliseconds, count: diagnosticCount } = await start();
   startups.push(milliseconds);
+  const firstStartup = startups.shift()!;
   const startup = percentile(startups, 50);
 
   const lines = text.split('\n');
@@ -109,13 +115,14 @@ export async function benchServer(): Promise<void> {
   }
   const bigRss = rssMegabytes(client.process.pid!);
   await client.stop();
+  rmSync(env.XDG_CACHE_HOME, { recursive: true, force: true });
   const rss = await grammarsOnlyRss();
 
   const hoverP99 = percentile(hovers, 99);
   const editP50 = percentile(edits, 50);
   const completionP50 = percentile(completions, 50);
   console.log('\nlanguage server over stdio (10k-line TypeScript file; bare parse of it: %s ms)', parseMs.toFixed(1));
-  console.log(`  start-up to first diagnostics, median of 5 ${startup.toFixed(0)} ms (target ≤ 300: ${verdict(startup <= 300)})`);
+  console.log(`  start-up to first diagnostics, median of 5 ${startup.toFixed(0)} ms (target ≤ 300: ${verdict(startup <= 300)}); the first start, before V8's code cache exists, ${firstStartup.toFixed(0)} ms`);
   console.log(`  hover p50 ${percentile(hovers, 50).toFixed(2)} ms · p99 ${hoverP99.toFixed(2)} ms (target p99 ≤ 5: ${verdict(hoverP99 <= 5)})`);
   console.log(`  edit → diagnostics (${diagnosticCount} diagnostics each time, after 20 warm-up edits) p50 ${editP50.toFixed(1)} ms · p90 ${percentile(edits, 90).toFixed(1)} ms (target ≤ 10: ${verdict(editP50 <= 10)})`);
   console.log(`  completion p50 ${completionP50.toFixed(2)} ms · p99 ${percentile(completions, 99).toFixed(2)} ms (target ≤ 10: ${verdict(completionP50 <= 10)})`);

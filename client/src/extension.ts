@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import type { Lang, Platform, Product } from '../../server/src/catalog/types';
 import { resolveLang } from '../../server/src/i18n/messages';
+import { serverEnvironment } from '../../server/src/launch';
 import { CLIENT_ID, COMMAND_IDS, SERVED_FILE_PATTERN, SERVED_LANGUAGES, SERVED_SCHEMES, SERVER_COMMANDS } from './constants';
 import { CatalogPanel, ExplainPanel, type CatalogRow, type ExplainRequest } from './panels';
 import { LargeFileStatus, type AnalysingEvent } from './status';
@@ -36,9 +37,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<OneLog
   context.subscriptions.push(output, status);
 
   const module = context.asAbsolutePath('dist/server.js');
+  const env = serverEnvironment();
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc, options: { env } },
+    debug: { module, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [

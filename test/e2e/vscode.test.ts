@@ -41,6 +41,7 @@ function expectedContent(): string[] {
     'l10n/bundle.l10n.zh-cn.json',
     'dist/cli.js',
     'dist/extension.js',
+    'dist/server-main.js',
     'dist/server.js',
     'dist/web-tree-sitter.wasm',
     ...files('data', (n) => n.endsWith('.json')),
@@ -75,7 +76,7 @@ describe('VS Code extension: package, install, end-to-end in real VS Code', func
     });
     assert.equal(result.status, 0, `${result.stdout}\n${result.stderr}`);
     assert.match(result.stdout, /was successfully installed/u);
-    for (const file of ['package.json', 'dist/extension.js', 'dist/server.js', 'data/error-codes.json', 'server/grammars/tree-sitter-swift.wasm']) {
+    for (const file of ['package.json', 'dist/extension.js', 'dist/server.js', 'dist/server-main.js', 'data/error-codes.json', 'server/grammars/tree-sitter-swift.wasm']) {
       assert.ok(existsSync(path.join(installed, file)), file);
     }
   });

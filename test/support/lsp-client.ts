@@ -3,6 +3,8 @@
  * JSON-RPC over its stdio, as an editor would. Waits end on the notification they wait for, or at a deadline.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
@@ -13,6 +15,7 @@ import type {
   PublishDiagnosticsParams,
   TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol';
+import { serverEnvironment } from '../../server/src/launch';
 import { ROOT } from './paths';
 
 export interface ClientOptions {
@@ -20,6 +23,8 @@ export interface ClientOptions {
   readonly settings?: unknown;
   readonly capabilities?: ClientCapabilities;
   readonly locale?: string;
+  /** Laid over the server's environment (XDG_CACHE_HOME: where its code cache goes; a directory of the test run's own by default). */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 const DEFAULT_CAPABILITIES: ClientCapabilities = {
@@ -33,6 +38,18 @@ const DEFAULT_CAPABILITIES: ClientCapabilities = {
     codeLens: {},
   },
 };
+
+let cacheHome: string | undefined;
+
+/** The servers' cache directory for this test run (their code cache), not the user's. */
+function testCacheHome(): string {
+  if (!cacheHome) {
+    const directory = mkdtempSync(path.join(tmpdir(), 'onelogin-test-cache-'));
+    process.once('exit', () => rmSync(directory, { recursive: true, force: true }));
+    cacheHome = directory;
+  }
+  return cacheHome;
+}
 
 export class TestClient {
   readonly logs: string[] = [];
@@ -69,7 +86,10 @@ export class TestClient {
   }
 
   static async start(options: ClientOptions = {}): Promise<TestClient> {
-    const child = spawn(process.execPath, [...(process.env.SERVER_FLAGS ? process.env.SERVER_FLAGS.split(' ') : []), path.join(ROOT, 'dist', 'server.js'), '--stdio'], { cwd: ROOT });
+    const child = spawn(process.execPath, [...(process.env.SERVER_FLAGS ? process.env.SERVER_FLAGS.split(' ') : []), path.join(ROOT, 'dist', 'server.js'), '--stdio'], {
+      cwd: ROOT,
+      env: serverEnvironment({ ...process.env, XDG_CACHE_HOME: testCacheHome(), ...options.env }),
+    });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new TestClient(child, connection, options.settings ?? {}, options.capabilities ?? DEFAULT_CAPABILITIES);
     client.initializeResult = await client.request<InitializeResult>('initialize', {

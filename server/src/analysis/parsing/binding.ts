@@ -68,10 +68,17 @@ export class TreeSitterBinding {
     this.transfer = module._ts_init() >>> 2;
   }
 
-  /** Initialises the runtime once per process (web-tree-sitter keeps the first module it makes). */
-  static init(locateFile: (file: string) => string): Promise<TreeSitterBinding> {
+  /**
+   * Initialises the runtime once per process from its compiled WASM (web-tree-sitter keeps the first
+   * module it makes). Emscripten hands the instantiation to `instantiateWasm` when the options have one.
+   */
+  static init(runtime: WebAssembly.Module): Promise<TreeSitterBinding> {
     initialising ??= (async () => {
-      const module = { locateFile } as unknown as RuntimeModule;
+      const instantiateWasm = (imports: WebAssembly.Imports, receive: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void) => {
+        receive(new WebAssembly.Instance(runtime, imports), runtime);
+        return {};
+      };
+      const module = { instantiateWasm } as unknown as RuntimeModule;
       await Parser.init(module);
       if (typeof module._ts_init !== 'function') {
         throw new Error('web-tree-sitter was initialised before Parsers.create(); initialise it through Parsers.create() only');

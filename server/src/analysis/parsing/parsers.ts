@@ -5,11 +5,11 @@
  * reported as `null`, never left to hang the caller.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
 import { packageRoot } from '../../util/package-root';
 import { TreeSitterBinding } from './binding';
+import { compiledGrammar, compiledRuntime, optimiseAtStartUp } from './wasm-modules';
 
 export const GRAMMAR_IDS = ['typescript', 'tsx', 'java', 'kotlin', 'objc', 'swift'] as const;
 export type GrammarId = (typeof GRAMMAR_IDS)[number];
@@ -46,8 +46,8 @@ export class Parsers {
   private constructor(private readonly grammarDir: string) {}
 
   /** Initialises the tree-sitter runtime. Call once per process and share the result. */
-  static async create(grammarDir = path.join(packageRoot(), 'server', 'grammars')): Promise<Parsers> {
-    await TreeSitterBinding.init((file: string) => locateRuntimeFile(file));
+  static async create(grammarDir = defaultGrammarDir()): Promise<Parsers> {
+    await TreeSitterBinding.init(compiledRuntime(runtimeFile()));
     return new Parsers(grammarDir);
   }
 
@@ -55,9 +55,7 @@ export class Parsers {
   language(id: GrammarId): Promise<Language> {
     let language = this.languages.get(id);
     if (!language) {
-      // Read here: given a path, web-tree-sitter imports fs/promises dynamically, which starts Node's
-      // ES module loader (~10 ms of start-up).
-      language = readFile(path.join(this.grammarDir, `tree-sitter-${id}.wasm`)).then((bytes) => Language.load(bytes));
+      language = compiledGrammar(grammarFile(this.grammarDir, id)).then((module) => Language.loadSync(module));
       this.languages.set(id, language);
     }
     return language;
@@ -108,9 +106,27 @@ export class Parsers {
   }
 }
 
-/** web-tree-sitter.wasm sits beside the bundle in dist/, or in node_modules when run from source. */
-function locateRuntimeFile(file: string): string {
-  const besideBundle = path.join(__dirname, file);
-  if (existsSync(besideBundle)) return besideBundle;
-  return path.join(packageRoot(), 'node_modules', 'web-tree-sitter', file);
+/** The grammar compiled optimised at start-up (see wasm-modules.ts): it reads TypeScript and ArkTS. */
+const START_UP_GRAMMAR: GrammarId = 'typescript';
+
+/** The language server's first step, before the rest of it loads. */
+export function optimiseStartUpGrammar(): void {
+  optimiseAtStartUp(runtimeFile(), grammarFile(defaultGrammarDir(), START_UP_GRAMMAR));
 }
+
+function defaultGrammarDir(): string {
+  return path.join(packageRoot(), 'server', 'grammars');
+}
+
+function grammarFile(grammarDir: string, id: GrammarId): string {
+  return path.join(grammarDir, `tree-sitter-${id}.wasm`);
+}
+
+/** web-tree-sitter.wasm sits beside the bundle in dist/, or in node_modules when run from source. */
+function runtimeFile(): string {
+  const besideBundle = path.join(__dirname, RUNTIME_FILE);
+  if (existsSync(besideBundle)) return besideBundle;
+  return path.join(packageRoot(), 'node_modules', 'web-tree-sitter', RUNTIME_FILE);
+}
+
+const RUNTIME_FILE = 'web-tree-sitter.wasm';

@@ -1,0 +1,75 @@
+/**
+ * What the server does before its first answer: dist/server.js runs the server bundle through V8's
+ * code cache, kept in the cache directory (XDG_CACHE_HOME here). A cache that is missing, stale,
+ * corrupt or cannot be written only makes the start slower.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { TestClient } from '../support/lsp-client';
+
+const SOURCE = `export function onResult(code: string): string {
+  if (code === '-40101') {
+    return 'cmcc';
+  }
+  return 'fail';
+}
+`;
+
+/** Starts a server with `cacheHome` as XDG_CACHE_HOME, gets one document's diagnostics, and stops it. */
+async function session(cacheHome: string): Promise<void> {
+  const client = await TestClient.start({ env: { XDG_CACHE_HOME: cacheHome } });
+  try {
+    await client.open('file:///start-up/a.ts', 'typescript', SOURCE);
+    const diagnostics = await client.publishedDiagnostics('file:///start-up/a.ts', 1);
+    assert.ok(diagnostics.some((d) => d.code === 'cascade-carriers'), JSON.stringify(diagnostics));
+  } finally {
+    assert.equal(await client.stop(), 0, 'the server exits cleanly');
+  }
+}
+
+function cacheFiles(directory: string): string[] {
+  try {
+    return readdirSync(directory).filter((name) => name.endsWith('.v8cache'));
+  } catch {
+    return [];
+  }
+}
+
+describe('lsp: start-up through the code cache', function () {
+  const home = mkdtempSync(path.join(tmpdir(), 'onelogin-code-cache-'));
+  const directory = path.join(home, 'onelogin-codes');
+  after(() => rmSync(home, { recursive: true, force: true }));
+
+  it('writes the cache when the first server exits, and the next one starts from it unchanged', async () => {
+    await session(home);
+    const [name, ...more] = cacheFiles(directory);
+    assert.ok(name, 'a cache was written');
+    assert.deepEqual(more, []);
+    assert.match(name, /^server-main-[\d.]+-(?:node\.\d+-)?[a-z0-9]+-\d+-\d+\.v8cache$/u);
+    const before = statSync(path.join(directory, name));
+    await session(home);
+    const after = statSync(path.join(directory, name));
+    assert.equal(after.mtimeMs, before.mtimeMs, 'a cache V8 took is not written again');
+    assert.deepEqual(cacheFiles(directory), [name]);
+  });
+
+  it('starts with a corrupt cache, writes a good one, and drops the caches of earlier builds', async () => {
+    const [name] = cacheFiles(directory);
+    assert.ok(name);
+    const file = path.join(directory, name);
+    writeFileSync(file, 'not a cache');
+    const earlierBuild = name.replace(/-\d+-\d+\.v8cache$/u, '-1-1.v8cache');
+    writeFileSync(path.join(directory, earlierBuild), 'an earlier build');
+    await session(home);
+    assert.deepEqual(cacheFiles(directory), [name]);
+    assert.ok(readFileSync(file).length > 10_000, 'V8 refused the corrupt cache and the server wrote a new one');
+  });
+
+  it('runs when the cache directory cannot be made', async () => {
+    const notADirectory = path.join(home, 'a-file');
+    writeFileSync(notADirectory, '');
+    await session(notADirectory);
+  });
+});
