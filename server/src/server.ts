@@ -152,6 +152,11 @@ export function startServer(connection: Connection): void {
     }
   }
 
+  // Diagnostics need the document's line table, which TextDocument builds on first use (~5 ms for 10k
+  // lines, a loop over every character). Built at the first idle moment instead: the first analysis
+  // of a document often waits there for its grammar to compile.
+  documents.onDidOpen(({ document }) => setImmediate(() => document.positionAt(0)));
+
   documents.onDidChangeContent(async ({ document }) => {
     const s = await ready;
     if (s && !clientPullsDiagnostics(s.client)) await publish(document);

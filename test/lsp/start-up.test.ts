@@ -4,10 +4,13 @@
  * corrupt or cannot be written only makes the start slower.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { serverEnvironment } from '../../server/src/launch';
 import { TestClient } from '../support/lsp-client';
+import { ROOT } from '../support/paths';
 
 const SOURCE = `export function onResult(code: string): string {
   if (code === '-40101') {
@@ -65,6 +68,19 @@ describe('lsp: start-up through the code cache', function () {
     await session(home);
     assert.deepEqual(cacheFiles(directory), [name]);
     assert.ok(readFileSync(file).length > 10_000, 'V8 refused the corrupt cache and the server wrote a new one');
+  });
+
+  it('takes the cache of a server that exited at once, before its start-up compile was done', () => {
+    const quickHome = path.join(home, 'quick');
+    const quickDirectory = path.join(quickHome, 'onelogin-codes');
+    // No input: the server sees the end of its stdin and exits within some tens of milliseconds.
+    const start = () => spawnSync(process.execPath, [path.join(ROOT, 'dist', 'server.js'), '--stdio'], { input: '', env: serverEnvironment({ ...process.env, XDG_CACHE_HOME: quickHome }) });
+    start();
+    const [name] = cacheFiles(quickDirectory);
+    assert.ok(name, 'a cache was written');
+    const before = statSync(path.join(quickDirectory, name)).mtimeMs;
+    start();
+    assert.equal(statSync(path.join(quickDirectory, name)).mtimeMs, before, 'V8 took the cache: it was made under the flags it is read with');
   });
 
   it('runs when the cache directory cannot be made', async () => {

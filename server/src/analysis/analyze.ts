@@ -3,7 +3,7 @@
  * recognition → rule findings. Pure apart from parsing; returns plain data (see types.ts).
  */
 import type { Edit, Tree } from 'web-tree-sitter';
-import type { Catalog } from '../catalog/catalog';
+import type { Candidate, Catalog } from '../catalog/catalog';
 import { detectFileContext, mentionsSdk, touchesSignals } from './context';
 import { chunkRanges, type ChunkList } from './chunks';
 import { Extractor, type ConstantDeclaration, type RawHandler } from './extract';
@@ -392,18 +392,25 @@ function analyzeChunk(
     const { table, confidence } = recognition;
     const handlerIndex = handlers.length;
     const handler = toHandler(raw, table.product, table.platform, confidence);
+    const lookupContext = { product: table.product, platform: table.platform };
     const handlerReferences: CodeReference[] = raw.branches
       .flatMap((b) => b.references)
       .sort((a, b) => a.range.start - b.range.start)
-      .map((r) => ({
-        range: r.range,
-        code: r.code,
-        text: r.text,
-        form: r.form,
-        declaredAt: r.declaredAt,
-        handler: handlerIndex,
-        candidates: catalog.lookup(r.code, { product: table.product, platform: table.platform }),
-      }));
+      .map((r) => {
+        let candidates: readonly Candidate[] | undefined;
+        return {
+          range: r.range,
+          code: r.code,
+          text: r.text,
+          form: r.form,
+          declaredAt: r.declaredAt,
+          handler: handlerIndex,
+          // Looked up when read (a hover, an inlay hint): most references never are.
+          get candidates() {
+            return (candidates ??= catalog.lookup(r.code, lookupContext));
+          },
+        };
+      });
     handlers.push(handler);
     references.push(...handlerReferences);
     for (const rule of RULES) {

@@ -31,9 +31,11 @@ export function runWithCodeCache(file: string, directory: string | null = defaul
     importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
   const used = cachedData !== undefined && !script.cachedDataRejected;
-  if (cacheFile && !used) process.once('exit', () => writeCache(cacheFile, prefix, script));
   const module = { exports: {}, filename: file, id: file };
   (script.runInThisContext() as BundleFunction).call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file));
+  // Registered after the bundle ran, so that its own exit listeners run first: one may set V8's flags
+  // back, and V8 stamps the cache with the flags of the moment it is made.
+  if (cacheFile && !used) process.once('exit', () => writeCache(cacheFile, prefix, script));
   return !cacheFile ? 'off' : used ? 'used' : 'written on exit';
 }
 

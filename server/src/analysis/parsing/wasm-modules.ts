@@ -43,9 +43,16 @@ export function optimiseAtStartUp(runtimeFile: string, grammarFile: string): voi
   setFlagsFromString(OPTIMISE_EAGERLY);
   const grammar = WebAssembly.compile(bytes);
   modules.set(grammarFile, grammar);
+  // A server that exits before the compile is done leaves with the defaults too: the server's code
+  // cache is made on exit, stamped with the flags of that moment.
+  const restore = () => setFlagsFromString(COMPILE_LAZILY);
+  process.once('exit', restore);
   optimising = grammar
     .catch(() => undefined) // the error reaches whoever loads the grammar
-    .finally(() => setFlagsFromString(COMPILE_LAZILY));
+    .finally(() => {
+      process.off('exit', restore);
+      restore();
+    });
 }
 
 /** The tree-sitter runtime, compiled on first use (lazily: its functions compile when first called). */
