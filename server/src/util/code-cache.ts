@@ -24,11 +24,13 @@ export function runWithCodeCache(file: string, directory: string | null = defaul
   const prefix = cachePrefix(file);
   const cacheFile = directory ? path.join(directory, `${prefix}${bundleStamp(file)}.v8cache`) : null;
   const cachedData = cacheFile ? readIfThere(cacheFile) : undefined;
-  const script = new vm.Script(Module.wrap(source), {
+  const script = new vm.Script(Module.wrap(source.startsWith('#!') ? `//${source}` : source), {
     filename: file,
     cachedData,
-    // `import()` inside the bundle goes through Node's loader, as it would without the cache.
-    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+    // `import()` inside the bundle goes through Node's loader, as it would without the cache. Node
+    // 20.12 added the constant; VS Code's Electron runs an older Node 20, whose bundles then make no
+    // dynamic import (ours makes none).
+    importModuleDynamically: (vm.constants as typeof vm.constants | undefined)?.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
   const used = cachedData !== undefined && !script.cachedDataRejected;
   const module = { exports: {}, filename: file, id: file };
