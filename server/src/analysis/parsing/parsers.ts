@@ -4,7 +4,6 @@
  * A parse that runs over its budget (Kotlin's grammar can go quadratic on odd input) is cancelled and
  * reported as `null`, never left to hang the caller.
  */
-import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
 import { packageRoot } from '../../util/package-root';
@@ -47,7 +46,7 @@ export class Parsers {
 
   /** Initialises the tree-sitter runtime. Call once per process and share the result. */
   static async create(grammarDir = defaultGrammarDir()): Promise<Parsers> {
-    await TreeSitterBinding.init(compiledRuntime(runtimeFile()));
+    await TreeSitterBinding.init(compiledRuntime());
     return new Parsers(grammarDir);
   }
 
@@ -111,7 +110,7 @@ const START_UP_GRAMMAR: GrammarId = 'typescript';
 
 /** The language server's first step, before the rest of it loads. */
 export function optimiseStartUpGrammar(): void {
-  optimiseAtStartUp(runtimeFile(), grammarFile(defaultGrammarDir(), START_UP_GRAMMAR));
+  optimiseAtStartUp(grammarFile(defaultGrammarDir(), START_UP_GRAMMAR));
 }
 
 function defaultGrammarDir(): string {
@@ -121,12 +120,3 @@ function defaultGrammarDir(): string {
 function grammarFile(grammarDir: string, id: GrammarId): string {
   return path.join(grammarDir, `tree-sitter-${id}.wasm`);
 }
-
-/** web-tree-sitter.wasm sits beside the bundle in dist/, or in node_modules when run from source. */
-function runtimeFile(): string {
-  const besideBundle = path.join(__dirname, RUNTIME_FILE);
-  if (existsSync(besideBundle)) return besideBundle;
-  return path.join(packageRoot(), 'node_modules', 'web-tree-sitter', RUNTIME_FILE);
-}
-
-const RUNTIME_FILE = 'web-tree-sitter.wasm';

@@ -12,13 +12,15 @@
  * and every other compile waits for it (`optimising`); anything compiled meanwhile would be compiled
  * eagerly and optimised too.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
+import { packageRoot } from '../../util/package-root';
 import { COMPILE_LAZILY, OPTIMISE_EAGERLY } from './v8-flags';
 
 const modules = new Map<string, Promise<WebAssembly.Module>>();
-let runtime: { file: string; module: WebAssembly.Module } | undefined;
+let runtime: WebAssembly.Module | undefined;
 /** Settles when no optimising compile is running and the flags are back to Node's defaults. */
 let optimising: Promise<unknown> = Promise.resolve();
 
@@ -31,11 +33,11 @@ let optimising: Promise<unknown> = Promise.resolve();
  * objc 230, kotlin 480, swift 3,500. Only one fits the ~50 ms the server takes to load: with a second
  * one both finish after the first document arrives, and its parse waits for them.
  */
-export function optimiseAtStartUp(runtimeFile: string, grammarFile: string): void {
+export function optimiseAtStartUp(grammarFile: string): void {
   if (modules.has(grammarFile)) return;
   let bytes: Buffer;
   try {
-    compiledRuntime(runtimeFile);
+    compiledRuntime();
     bytes = readFileSync(grammarFile);
   } catch {
     return; // compiled lazily instead, and a file that cannot be read is reported where it is needed
@@ -56,10 +58,8 @@ export function optimiseAtStartUp(runtimeFile: string, grammarFile: string): voi
 }
 
 /** The tree-sitter runtime, compiled on first use (lazily: its functions compile when first called). */
-export function compiledRuntime(file: string): WebAssembly.Module {
-  if (runtime && runtime.file !== file) throw new Error(`the tree-sitter runtime is already compiled from ${runtime.file}`);
-  runtime ??= { file, module: new WebAssembly.Module(readFileSync(file)) };
-  return runtime.module;
+export function compiledRuntime(): WebAssembly.Module {
+  return (runtime ??= new WebAssembly.Module(readFileSync(runtimePath())));
 }
 
 /** A grammar's module, compiled on first use. */
@@ -70,4 +70,13 @@ export function compiledGrammar(file: string): Promise<WebAssembly.Module> {
     modules.set(file, module);
   }
   return module;
+}
+
+const RUNTIME_FILE = 'web-tree-sitter.wasm';
+
+/** web-tree-sitter.wasm sits beside the bundle in dist/, or in node_modules when run from source. */
+function runtimePath(): string {
+  const besideBundle = path.join(__dirname, RUNTIME_FILE);
+  if (existsSync(besideBundle)) return besideBundle;
+  return path.join(packageRoot(), 'node_modules', 'web-tree-sitter', RUNTIME_FILE);
 }
