@@ -25,12 +25,9 @@ export const OPTIMISE_EAGERLY = '--no-liftoff --no-wasm-lazy-compilation';
 export const COMPILE_LAZILY = '--liftoff --wasm-dynamic-tiering --wasm-lazy-compilation';
 
 /**
- * Sets the server's flags. V8 refuses a code cache made under other flags, and it tells flags apart by
- * whether they were ever set, even back to their defaults; so the compiler switch is made here once
- * already, and the flags read the same before the start-up compile as after it.
+ * Sets the server's flags, before any of its code is compiled: V8 refuses a code cache made under
+ * other flags (it compares their values, so the start-up compile must leave them as it found them).
  */
 export function setServerFlags(): void {
   setFlagsFromString(TIERING_BUDGET);
-  setFlagsFromString(OPTIMISE_EAGERLY);
-  setFlagsFromString(COMPILE_LAZILY);
 }
