@@ -53,7 +53,6 @@ export function startServer(connection: Connection): void {
   const log = (message: string) => connection.console.log(`[${new Date().toISOString()}] ${message}`);
 
   connection.onInitialize(async (params: InitializeParams) => {
-    // The tree-sitter runtime compiles off the main thread while the catalog is read.
     const parsersReady = Parsers.create();
     const catalog = loadBundledCatalog();
     ready = parsersReady.then((parsers) => {
