@@ -15,11 +15,8 @@ import { homedir } from 'node:os';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 
-/** Whether a cache served this run, or will be written when it ends; `off` without a cache directory. */
-export type CodeCacheUse = 'used' | 'written on exit' | 'off';
-
-/** Runs `file` as the main module's code would be, and says whether the cache served it. */
-export function runWithCodeCache(file: string, directory: string | null = defaultCacheDirectory()): CodeCacheUse {
+/** Runs `file` as the main module's code would be, from the cache in `directory` when V8 takes it. */
+export function runWithCodeCache(file: string, directory: string | null = defaultCacheDirectory()): void {
   const source = readFileSync(file, 'utf8');
   const prefix = cachePrefix(file);
   const cacheFile = directory ? path.join(directory, `${prefix}${bundleStamp(file)}.v8cache`) : null;
@@ -38,13 +35,12 @@ export function runWithCodeCache(file: string, directory: string | null = defaul
   // Registered after the bundle ran, so that its own exit listeners run first: one may set V8's flags
   // back, and V8 stamps the cache with the flags of the moment it is made.
   if (cacheFile && !used) process.once('exit', () => writeCache(cacheFile, prefix, script));
-  return !cacheFile ? 'off' : used ? 'used' : 'written on exit';
 }
 
 type BundleFunction = (exports: object, require: NodeRequire, module: object, filename: string, dirname: string) => void;
 
 /** The platform's cache directory for this package (XDG_CACHE_HOME first, as on Linux). */
-export function defaultCacheDirectory(): string | null {
+function defaultCacheDirectory(): string | null {
   const env = process.env;
   const base =
     env.XDG_CACHE_HOME ||
