@@ -153,8 +153,16 @@ export function startServer(connection: Connection): void {
 
   // Diagnostics need the document's line table, which TextDocument builds on first use (~5 ms for 10k
   // lines, a loop over every character). Built at the first idle moment instead: the first analysis
-  // of a document often waits there for its grammar to compile.
-  documents.onDidOpen(({ document }) => setImmediate(() => document.positionAt(0)));
+  // of a document often waits there for its grammar to compile. Not for a file too big to analyse.
+  documents.onDidOpen(({ document }) =>
+    setImmediate(() => {
+      ready
+        ?.then((s) => {
+          if (document.getText().length <= s.settings.maxFileSize) document.positionAt(0);
+        })
+        .catch(() => undefined); // a failed start is reported where the session is needed
+    }),
+  );
 
   documents.onDidChangeContent(async ({ document }) => {
     const s = await ready;
