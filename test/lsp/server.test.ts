@@ -131,6 +131,18 @@ describe('lsp: the server over stdio', function () {
     assert.match(fixed, /\n {2}\} else if \(code === '-40302'\) \{\n {4}\/\/ -40302 .*\n {4}\/\/ What to do: .*\n {4}return 'fail';\n {2}\} else \{\n {4}return 'fail';/u);
     const suppressed = applyWorkspaceEdit(CARELESS_TS, uri, actions[1]!.edit);
     assert.match(suppressed, /\n {2}\/\/ onelogin-codes-disable-next-line cascade-carriers\n {2}\} else if \(code === '-40101'\)/u);
+
+    // A client that does not keep `data` (it declares no dataSupport) gets the same fixes, found by code and range.
+    const { data: _dropped, ...withoutData } = diagnostics[0]!;
+    const again = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostics[0]!.range,
+      context: { diagnostics: [withoutData] },
+    });
+    assert.deepEqual(
+      again.map((a) => [a.title, a.edit]),
+      actions.map((a) => [a.title, a.edit]),
+    );
   });
 
   it('re-analyses after an incremental change and honours suppression comments', async () => {

@@ -30,15 +30,26 @@ export interface CodeActionInput {
 export function codeActions(input: CodeActionInput): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const diagnostic of input.diagnostics) {
-    const data = diagnostic.data as Partial<DiagnosticData> | undefined;
-    if (!data?.rule) continue;
-    const finding = input.analysis.findings.find((f) => f.rule === data.rule && f.range.start === data.start && f.range.end === data.end);
+    const finding = findingOf(diagnostic, input);
     if (!finding) continue;
     const fix = fixFor(finding, input);
     if (fix) actions.push(action(fix.title, fix.edit, input, diagnostic, true));
     actions.push(action(t(input.lang, 'fixSuppress', finding.rule), [suppressEdit(finding, input)], input, diagnostic, false));
   }
   return actions;
+}
+
+/**
+ * The finding a diagnostic of ours stands for: found by its `data`, or, when the client did not keep
+ * `data` (it need not, unless it declares dataSupport), by its code and range.
+ */
+function findingOf(diagnostic: Diagnostic, input: CodeActionInput): Finding | undefined {
+  const data = diagnostic.data as Partial<DiagnosticData> | undefined;
+  const rule = data?.rule ?? diagnostic.code;
+  if (typeof rule !== 'string') return undefined;
+  const start = data?.start ?? input.lines.offsetAt(diagnostic.range.start);
+  const end = data?.end ?? input.lines.offsetAt(diagnostic.range.end);
+  return input.analysis.findings.find((f) => f.rule === rule && f.range.start === start && f.range.end === end);
 }
 
 function fixFor(finding: Finding, input: CodeActionInput): { title: string; edit: TextEditAt[] } | null {
