@@ -19,6 +19,7 @@ import { Parsers } from '../server/src/analysis/parsing/parsers';
 import type { SourceLanguage } from '../server/src/analysis/types';
 import { loadBundledCatalog, type Catalog } from '../server/src/catalog/catalog';
 import { BENCH_LANGUAGES, extensionOf, generateFile, generateQuietFile } from './generate';
+import { percentile, verdict } from './report';
 import { benchServer } from './server';
 
 /**
@@ -45,24 +46,19 @@ async function median(runs: number, fn: () => Promise<unknown> | unknown, betwee
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     if (betweenRuns === 'yield') await new Promise(setImmediate);
-    const started = performance.now();
-    await fn();
-    times.push(performance.now() - started);
+    times.push(await timeOf(fn));
   }
-  return middle(times);
+  return percentile(times, 50);
 }
 
-function middle(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
+async function timeOf(fn: () => Promise<unknown> | unknown): Promise<number> {
+  const started = performance.now();
+  await fn();
+  return performance.now() - started;
 }
 
 function row(cells: (string | number)[], widths: number[]): string {
   return cells.map((c, i) => (typeof c === 'number' ? c.toFixed(2) : c).padStart(widths[i]!)).join('  ');
-}
-
-function verdict(ok: boolean): string {
-  return ok ? 'ok' : 'OVER';
 }
 
 async function perLanguage(catalog: Catalog, parsers: Parsers): Promise<void> {
@@ -95,11 +91,11 @@ async function perLanguage(catalog: Catalog, parsers: Parsers): Promise<void> {
     const parses: number[] = [];
     const analyses: number[] = [];
     for (let i = 0; i < 9; i++) {
-      parses.push(await median(1, parseOnce));
-      analyses.push(await median(1, analyzeOnce));
+      parses.push(await timeOf(parseOnce));
+      analyses.push(await timeOf(analyzeOnce));
     }
-    const parse = middle(parses);
-    const full = middle(analyses);
+    const parse = percentile(parses, 50);
+    const full = percentile(analyses, 50);
 
     // One line changed at a time, each edit on top of the last, as typing does: 30 edits to warm up
     // (V8 optimises the incremental paths, which the full analyses above never ran), then 60 measured

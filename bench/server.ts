@@ -10,19 +10,11 @@ import type { Hover } from 'vscode-languageserver-protocol';
 import { Parsers } from '../server/src/analysis/parsing/parsers';
 import { TestClient } from '../test/support/lsp-client';
 import { generateFile } from './generate';
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
+import { percentile, verdict } from './report';
 
 function rssMegabytes(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/u.exec(status)?.[1] ?? 0) / 1024;
-}
-
-function verdict(ok: boolean): string {
-  return ok ? 'ok' : 'OVER';
 }
 
 /**

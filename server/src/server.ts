@@ -15,7 +15,7 @@ import {
   type InitializeParams,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AnalysisCache } from './analysis-cache';
+import { AnalysisCache, utf8LengthOver } from './analysis-cache';
 import { Parsers } from './analysis/parsing/parsers';
 import type { Analysis } from './analysis/types';
 import { clientPullsDiagnostics, serverCapabilities } from './capabilities';
@@ -53,9 +53,8 @@ export function startServer(connection: Connection): void {
   const log = (message: string) => connection.console.log(`[${new Date().toISOString()}] ${message}`);
 
   connection.onInitialize(async (params: InitializeParams) => {
-    const parsersReady = Parsers.create();
     const catalog = loadBundledCatalog();
-    ready = parsersReady.then((parsers) => {
+    ready = Parsers.create().then((parsers) => {
       const session: Session = {
         catalog,
         catalogFile: '',
@@ -158,7 +157,7 @@ export function startServer(connection: Connection): void {
     setImmediate(() => {
       ready
         ?.then((s) => {
-          if (document.getText().length <= s.settings.maxFileSize) document.positionAt(0);
+          if (!utf8LengthOver(document.getText(), s.settings.maxFileSize)) document.positionAt(0);
         })
         .catch(() => undefined); // a failed start is reported where the session is needed
     }),
