@@ -18,7 +18,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache, utf8LengthOver } from './analysis-cache';
 import { Parsers } from './analysis/parsing/parsers';
 import type { Analysis } from './analysis/types';
-import { clientPullsDiagnostics, serverCapabilities } from './capabilities';
+import { clientPullsDiagnostics, diagnosticFieldsFor, serverCapabilities } from './capabilities';
 import { loadBundledCatalog, loadCatalogFile, type Catalog } from './catalog/catalog';
 import type { Lang } from './catalog/types';
 import { VERSION } from './version';
@@ -26,7 +26,7 @@ import { codeActions } from './features/code-actions';
 import { codeLenses } from './features/code-lens';
 import { COMMANDS, runCatalog, runExplain, type ExplainArguments } from './features/commands';
 import { completions } from './features/completion';
-import { toDiagnostics } from './features/diagnostics';
+import { toDiagnostics, type DiagnosticFields } from './features/diagnostics';
 import { hoverAt } from './features/hover';
 import { inlayHints } from './features/inlay-hints';
 import { toLspRange } from './features/positions';
@@ -43,6 +43,7 @@ interface Session {
   readonly bundledCatalog: Catalog;
   readonly parsers: Parsers;
   readonly client: ClientCapabilities;
+  readonly diagnosticFields: DiagnosticFields;
   readonly locale: string | undefined;
   settings: Settings;
 }
@@ -62,6 +63,7 @@ export function startServer(connection: Connection): void {
         parsers,
         cache: new AnalysisCache(catalog, parsers, log),
         client: params.capabilities,
+        diagnosticFields: diagnosticFieldsFor(params.capabilities),
         locale: params.locale,
         settings: DEFAULT_SETTINGS,
       };
@@ -136,7 +138,8 @@ export function startServer(connection: Connection): void {
   async function diagnosticsOf(uri: string) {
     const found = await analysisOf(uri);
     if (!found) return [];
-    return toDiagnostics(found.analysis, found.document.getText(), found.lines, found.s.settings, lang(found.s));
+    const { analysis, document, lines, s } = found;
+    return toDiagnostics(analysis, document.getText(), lines, s.settings, lang(s), s.diagnosticFields);
   }
 
   async function publish(document: TextDocument): Promise<void> {

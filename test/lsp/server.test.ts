@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import type { CodeAction, CodeLens, CompletionItem, Diagnostic, Hover, InlayHint } from 'vscode-languageserver-protocol';
+import type { CodeAction, CodeLens, CompletionItem, Diagnostic, Hover, InlayHint, PublishDiagnosticsClientCapabilities } from 'vscode-languageserver-protocol';
 import { applyWorkspaceEdit } from '../support/edits';
 import { TestClient } from '../support/lsp-client';
 import { readFixture } from '../support/analysis';
@@ -297,6 +297,48 @@ describe('lsp: pull diagnostics', () => {
       await client.open(uri, 'java', readFixture('java/CarrierFailureHandler.java'));
       assert.deepEqual(await client.pullDiagnostics(uri), [], 'a complete handler has nothing to report');
       assert.equal(client.published.size, 0, 'nothing is pushed to a pulling client');
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
+describe('lsp: the optional diagnostic fields follow what the client declares', () => {
+  // What Neovim 0.7 declares for diagnostics; eglot 1.9 declares the same two fields unsupported.
+  const NEOVIM_0_7: PublishDiagnosticsClientCapabilities = { relatedInformation: true, tagSupport: { valueSet: [1, 2] } };
+
+  it('leaves codeDescription and data out for a client that does not use them, and still fixes', async () => {
+    const client = await TestClient.start({
+      capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: NEOVIM_0_7, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } } } },
+    });
+    try {
+      const uri = 'file:///work/careless.ts';
+      await client.open(uri, 'typescript', CARELESS_TS);
+      const diagnostics = await client.publishedDiagnostics(uri, 1);
+      assert.deepEqual(
+        diagnostics.map((d) => Object.keys(d)),
+        [
+          ['range', 'severity', 'code', 'source', 'message'],
+          ['range', 'severity', 'code', 'source', 'message'],
+        ],
+      );
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0]!.range, context: { diagnostics } });
+      assert.match(actions[0]!.title, /-40201/u, 'the fix is found by the diagnostic\'s code and range');
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('sends them to a pull client that declares them beside its pull capability (LSP 3.18)', async () => {
+    const client = await TestClient.start({
+      capabilities: { workspace: { configuration: true }, textDocument: { diagnostic: { dynamicRegistration: false, codeDescriptionSupport: true, dataSupport: true } } },
+    });
+    try {
+      const uri = 'file:///work/careless.ts';
+      await client.open(uri, 'typescript', CARELESS_TS);
+      const [first] = await client.pullDiagnostics(uri);
+      assert.match(first!.codeDescription!.href, /docs\/rules\/cascade-carriers\.md$/u);
+      assert.deepEqual(first!.data, { rule: 'cascade-carriers', start: CARELESS_TS.indexOf("'-40101'"), end: CARELESS_TS.indexOf("'-40101'") + 8 });
     } finally {
       await client.stop();
     }
