@@ -3,7 +3,6 @@
  * completion, inlay hints). Each open document keeps its syntax tree for incremental re-parses;
  * analyses of one document run one after another, because they share that tree.
  */
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { emptyAnalysis } from './analysis/analyze';
 import { IncrementalDocument } from './analysis/incremental';
 import { languageForFile, LSP_LANGUAGE_IDS } from './analysis/languages';
@@ -12,6 +11,7 @@ import type { AnalysisSettings } from './analysis/recognize';
 import type { Analysis, SourceLanguage } from './analysis/types';
 import type { Catalog } from './catalog/catalog';
 import type { Settings } from './settings';
+import type { OpenDocument } from './util/open-document';
 
 interface Entry {
   readonly document: IncrementalDocument;
@@ -30,7 +30,7 @@ export class AnalysisCache {
   ) {}
 
   /** The analysis of this version of the document under these settings (computed once). */
-  analysisOf(document: TextDocument, settings: Settings): Promise<Analysis> {
+  analysisOf(document: OpenDocument, settings: Settings): Promise<Analysis> {
     const language = sourceLanguageOf(document);
     const settingsKey = JSON.stringify([settings.product, settings.platform, settings.maxFileSize, settings.enable]);
     let entry = this.entries.get(document.uri);
@@ -61,7 +61,7 @@ export class AnalysisCache {
     void entry.analysis.finally(() => entry.document.dispose());
   }
 
-  private async run(incremental: IncrementalDocument, document: TextDocument, language: SourceLanguage | undefined, settings: Settings): Promise<Analysis> {
+  private async run(incremental: IncrementalDocument, document: OpenDocument, language: SourceLanguage | undefined, settings: Settings): Promise<Analysis> {
     if (!language || !settings.enable) return emptyAnalysis(language ?? 'typescript', settings.enable ? null : 'disabled by oneloginCodes.enable');
     const text = document.getText();
     if (utf8LengthOver(text, settings.maxFileSize)) {
@@ -90,7 +90,7 @@ export class AnalysisCache {
   }
 }
 
-export function sourceLanguageOf(document: TextDocument): SourceLanguage | undefined {
+export function sourceLanguageOf(document: OpenDocument): SourceLanguage | undefined {
   return LSP_LANGUAGE_IDS[document.languageId] ?? languageForFile(document.uri);
 }
 

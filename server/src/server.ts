@@ -14,8 +14,7 @@ import {
   type Connection,
   type InitializeParams,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AnalysisCache, utf8LengthOver } from './analysis-cache';
+import { AnalysisCache } from './analysis-cache';
 import { Parsers } from './analysis/parsing/parsers';
 import type { Analysis } from './analysis/types';
 import { clientPullsDiagnostics, diagnosticFieldsFor, serverCapabilities } from './capabilities';
@@ -32,6 +31,7 @@ import { inlayHints } from './features/inlay-hints';
 import { toLspRange } from './features/positions';
 import { resolveLang } from './i18n/messages';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
+import { OpenDocument } from './util/open-document';
 
 export const SERVER_NAME = 'onelogin-codes';
 
@@ -49,7 +49,7 @@ interface Session {
 }
 
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments({ create: OpenDocument.create, update: OpenDocument.update });
   let ready: Promise<Session> | undefined;
   const log = (message: string) => connection.console.log(`[${new Date().toISOString()}] ${message}`);
 
@@ -127,7 +127,7 @@ export function startServer(connection: Connection): void {
   const lang = (s: Session): Lang => resolveLang(s.settings.language, s.locale);
 
   /** The document's analysis; `lines` is the document itself, whose line table is computed once per version. */
-  async function analysisOf(uri: string): Promise<{ s: Session; document: TextDocument; analysis: Analysis; lines: TextDocument } | null> {
+  async function analysisOf(uri: string): Promise<{ s: Session; document: OpenDocument; analysis: Analysis; lines: OpenDocument } | null> {
     const s = await ready;
     const document = documents.get(uri);
     if (!s || !document) return null;
@@ -142,7 +142,7 @@ export function startServer(connection: Connection): void {
     return toDiagnostics(analysis, document.getText(), lines, s.settings, lang(s), s.diagnosticFields);
   }
 
-  async function publish(document: TextDocument): Promise<void> {
+  async function publish(document: OpenDocument): Promise<void> {
     try {
       const diagnostics = await diagnosticsOf(document.uri);
       if (documents.get(document.uri)?.version === document.version) {
@@ -152,19 +152,6 @@ export function startServer(connection: Connection): void {
       log(`diagnostics for ${document.uri} failed: ${(error as Error).stack ?? String(error)}`);
     }
   }
-
-  // Diagnostics need the document's line table, which TextDocument builds on first use (~5 ms for 10k
-  // lines, a loop over every character). Built at the first idle moment instead: the first analysis
-  // of a document often waits there for its grammar to compile. Not for a file too big to analyse.
-  documents.onDidOpen(({ document }) =>
-    setImmediate(() => {
-      ready
-        ?.then((s) => {
-          if (!utf8LengthOver(document.getText(), s.settings.maxFileSize)) document.positionAt(0);
-        })
-        .catch(() => undefined); // a failed start is reported where the session is needed
-    }),
-  );
 
   documents.onDidChangeContent(async ({ document }) => {
     const s = await ready;

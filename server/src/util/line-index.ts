@@ -9,7 +9,7 @@ export interface Position {
   readonly character: number;
 }
 
-/** Offset ↔ position conversion; LineIndex and LSP's TextDocument both provide it. */
+/** Offset ↔ position conversion; LineIndex and the server's OpenDocument both provide it. */
 export interface PositionMapper {
   positionAt(offset: number): Position;
   offsetAt(position: Position): number;
