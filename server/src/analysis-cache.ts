@@ -95,7 +95,7 @@ export function sourceLanguageOf(document: OpenDocument): SourceLanguage | undef
 }
 
 /** Whether the text takes more than `limit` bytes in UTF-8, without encoding it when the length settles it. */
-export function utf8LengthOver(text: string, limit: number): boolean {
+function utf8LengthOver(text: string, limit: number): boolean {
   if (text.length > limit) return true;
   if (text.length * 3 <= limit) return false;
   return Buffer.byteLength(text, 'utf8') > limit;

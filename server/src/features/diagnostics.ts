@@ -29,7 +29,7 @@ export interface DiagnosticFields {
   readonly data: boolean;
 }
 
-export const ALL_DIAGNOSTIC_FIELDS: DiagnosticFields = { codeDescription: true, data: true };
+const ALL_DIAGNOSTIC_FIELDS: DiagnosticFields = { codeDescription: true, data: true };
 
 const LSP_SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
   error: DiagnosticSeverity.Error,
