@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import type { Lang, Platform, Product } from '../../server/src/catalog/types';
 import { resolveLang } from '../../server/src/i18n/messages';
-import { SERVER_NODE_FLAGS, serverEnvironment } from '../../server/src/launch';
+import { serverEnvironment } from '../../server/src/launch';
 import { CLIENT_ID, COMMAND_IDS, SERVED_FILE_PATTERN, SERVED_LANGUAGES, SERVED_SCHEMES, SERVER_COMMANDS } from './constants';
 import { CatalogPanel, ExplainPanel, type CatalogRow, type ExplainRequest } from './panels';
 import { LargeFileStatus, type AnalysingEvent } from './status';
@@ -39,8 +39,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<OneLog
   const module = context.asAbsolutePath('dist/server.js');
   const env = serverEnvironment();
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { env, execArgv: [...SERVER_NODE_FLAGS] } },
-    debug: { module, transport: TransportKind.ipc, options: { env, execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc, options: { env } },
+    debug: { module, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [

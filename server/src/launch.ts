@@ -1,16 +1,8 @@
 /**
  * How a client should start the language server, for the clients in this repository (the VS Code
- * extension and the tests' LSP client): `node <SERVER_NODE_FLAGS> dist/server.js` with an environment
- * that spares Node work the server never needs. The README gives the same command line for other editors.
+ * extension and the tests' LSP client): `node dist/server.js` with an environment that spares Node
+ * work the server never needs.
  */
-
-/**
- * V8's young generation starts at 1 MB and doubles as it fills. The first analysis of a big file
- * allocates ~20 MB, most of it short-lived: with the default it took ten collections and a full one,
- * ~28 ms of a 10k-line file's start-up; starting at 16 MB, three collections and ~10 ms. Only a
- * command-line flag can set it (V8 sizes the heap before any code runs), and NODE_OPTIONS does not take it.
- */
-export const SERVER_NODE_FLAGS: readonly string[] = ['--min-semi-space-size=16'];
 
 /**
  * Variables Node acts on at start-up that only matter to network connections, which the server never

@@ -13,7 +13,7 @@
 
 (setq eglot-sync-connect t)
 (add-to-list 'eglot-server-programs
-             `(java-mode . ("node" "--min-semi-space-size=16" ,(expand-file-name "dist/server.js" onelogin-root) "--stdio")))
+             `(java-mode . ("node" ,(expand-file-name "dist/server.js" onelogin-root) "--stdio")))
 
 (defun onelogin-wait (predicate seconds what)
   "Poll PREDICATE until it is non-nil or SECONDS pass; fail naming WHAT."

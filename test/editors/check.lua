@@ -13,7 +13,7 @@ local function run()
   local buf = vim.api.nvim_get_current_buf()
   local id = vim.lsp.start_client({
     name = 'onelogin-codes',
-    cmd = { 'node', '--min-semi-space-size=16', root .. '/dist/server.js', '--stdio' },
+    cmd = { 'node', root .. '/dist/server.js', '--stdio' },
     root_dir = root,
   })
   assert(id, 'start_client returned nothing')

@@ -1,7 +1,6 @@
 /**
  * Real editors against the built server: Neovim's built-in client and Emacs's eglot start
- * the server with the README's command line (`node --min-semi-space-size=16 dist/server.js --stdio`) on
- * a Java file, show its diagnostics and a hover. The fixture has CJK
+ * `node dist/server.js --stdio` on a Java file, show its diagnostics and a hover. The fixture has CJK
  * text and an emoji before the code on the same line, so each editor's own column unit (bytes in
  * Neovim, characters in Emacs) proves the server's UTF-16 positions were converted right.
  * .ci/run installs both editors from Debian's packages.

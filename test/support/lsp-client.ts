@@ -1,6 +1,5 @@
 /**
- * A minimal LSP client for tests: spawns the built server as our clients do (`node
- * --min-semi-space-size=16 dist/server.js --stdio`, see launch.ts) and talks
+ * A minimal LSP client for tests: spawns the built server (`node dist/server.js --stdio`) and talks
  * JSON-RPC over its stdio, as an editor would. Waits end on the notification they wait for, or at a deadline.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
@@ -16,7 +15,7 @@ import type {
   PublishDiagnosticsParams,
   TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol';
-import { SERVER_NODE_FLAGS, serverEnvironment } from '../../server/src/launch';
+import { serverEnvironment } from '../../server/src/launch';
 import { ROOT } from './paths';
 
 export interface ClientOptions {
@@ -87,8 +86,7 @@ export class TestClient {
   }
 
   static async start(options: ClientOptions = {}): Promise<TestClient> {
-    const extraFlags = process.env.SERVER_FLAGS ? process.env.SERVER_FLAGS.split(' ') : [];
-    const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...extraFlags, path.join(ROOT, 'dist', 'server.js'), '--stdio'], {
+    const child = spawn(process.execPath, [...(process.env.SERVER_FLAGS ? process.env.SERVER_FLAGS.split(' ') : []), path.join(ROOT, 'dist', 'server.js'), '--stdio'], {
       cwd: ROOT,
       env: serverEnvironment({ ...process.env, XDG_CACHE_HOME: testCacheHome(), ...options.env }),
     });
