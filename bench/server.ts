@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { ClientCapabilities, Hover } from 'vscode-languageserver-protocol';
 import { Parsers } from '../server/src/analysis/parsing/parsers';
-import { TestClient } from '../test/support/lsp-client';
+import { NEOVIM_0_7_DIAGNOSTICS, TestClient } from '../test/support/lsp-client';
 import { generateFile } from './generate';
 import { percentile, verdict } from './report';
 
@@ -56,7 +56,7 @@ export async function benchServer(): Promise<void> {
   // it (one start is at the mercy of whatever else the machine is doing).
   const capabilities: ClientCapabilities = {
     workspace: { configuration: true },
-    textDocument: { hover: {}, completion: {}, publishDiagnostics: { relatedInformation: true, tagSupport: { valueSet: [1, 2] } } },
+    textDocument: { hover: {}, completion: {}, publishDiagnostics: NEOVIM_0_7_DIAGNOSTICS },
   };
   const env = { XDG_CACHE_HOME: mkdtempSync(path.join(tmpdir(), 'onelogin-bench-cache-')) };
   const uri = 'file:///bench/Login.ts';

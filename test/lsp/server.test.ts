@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import type { CodeAction, CodeLens, CompletionItem, Diagnostic, Hover, InlayHint, PublishDiagnosticsClientCapabilities } from 'vscode-languageserver-protocol';
+import type { CodeAction, CodeLens, CompletionItem, Diagnostic, Hover, InlayHint } from 'vscode-languageserver-protocol';
 import { applyWorkspaceEdit } from '../support/edits';
-import { TestClient } from '../support/lsp-client';
+import { NEOVIM_0_7_DIAGNOSTICS, TestClient } from '../support/lsp-client';
 import { readFixture } from '../support/analysis';
 import { CATALOG_FILE } from '../support/paths';
 
@@ -304,12 +304,9 @@ describe('lsp: pull diagnostics', () => {
 });
 
 describe('lsp: the optional diagnostic fields follow what the client declares', () => {
-  // What Neovim 0.7 declares for diagnostics; eglot 1.9 declares the same two fields unsupported.
-  const NEOVIM_0_7: PublishDiagnosticsClientCapabilities = { relatedInformation: true, tagSupport: { valueSet: [1, 2] } };
-
   it('leaves codeDescription and data out for a client that does not use them, and still fixes', async () => {
     const client = await TestClient.start({
-      capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: NEOVIM_0_7, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } } } },
+      capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: NEOVIM_0_7_DIAGNOSTICS, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } } } },
     });
     try {
       const uri = 'file:///work/careless.ts';

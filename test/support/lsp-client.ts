@@ -12,6 +12,7 @@ import type {
   ClientCapabilities,
   Diagnostic,
   InitializeResult,
+  PublishDiagnosticsClientCapabilities,
   PublishDiagnosticsParams,
   TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol';
@@ -26,6 +27,9 @@ export interface ClientOptions {
   /** Laid over the server's environment (XDG_CACHE_HOME: where its code cache goes; a directory of the test run's own by default). */
   readonly env?: NodeJS.ProcessEnv;
 }
+
+/** What Neovim 0.7 declares for diagnostics (eglot 1.9 declares less): no codeDescription, no data. */
+export const NEOVIM_0_7_DIAGNOSTICS: PublishDiagnosticsClientCapabilities = { relatedInformation: true, tagSupport: { valueSet: [1, 2] } };
 
 const DEFAULT_CAPABILITIES: ClientCapabilities = {
   workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } },
