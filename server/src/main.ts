@@ -3,7 +3,6 @@
  * client), chosen by vscode-languageserver from the command line. Logic lives in server.ts. Built into
  * dist/server-main.js, which dist/server.js (boot.ts) runs.
  */
-import './start-up';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
 

@@ -418,7 +418,8 @@ function analyzeChunk(
     }
   }
   references.sort((a, b) => a.range.start - b.range.start);
-  findings.sort((a, b) => a.range.start - b.range.start || a.rule.localeCompare(b.rule));
+  // Rule ids by code unit, not `localeCompare` (whose first call loads ICU's collator, ~6 ms).
+  findings.sort((a, b) => a.range.start - b.range.start || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
   return { origin: chunk.start, handlers, references, findings };
 }
 

@@ -69,7 +69,9 @@ export class Catalog {
     }
     for (const [n, entries] of this.byNumber) this.tablesByNumber.set(n, [...new Set(entries.map((e) => e.table))]);
     this.digitStrings = new Set([...this.byNumber.keys()].map((n) => String(Math.abs(n))));
-    this.digitAlternation = [...this.digitStrings].sort((a, b) => b.length - a.length || a.localeCompare(b)).join('|');
+    // Longest first, so that the alternation prefers whole codes. Compared by code unit: the first
+    // `localeCompare` in a process loads ICU's collator, ~6 ms of the language server's start-up.
+    this.digitAlternation = [...this.digitStrings].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0)).join('|');
   }
 
   /** Every meaning of a number, best first for the given context. */

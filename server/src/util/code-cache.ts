@@ -32,8 +32,8 @@ export function runWithCodeCache(file: string, directory: string | null = defaul
   const used = cachedData !== undefined && !script.cachedDataRejected;
   const module = { exports: {}, filename: file, id: file };
   (script.runInThisContext() as BundleFunction).call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file));
-  // Registered after the bundle ran, so that its own exit listeners run first: one may set V8's flags
-  // back, and V8 stamps the cache with the flags of the moment it is made.
+  // V8 stamps the cache with the flags of the moment it is made: every flag switched at run time is
+  // switched back at once (analysis/parsing/v8-flags.ts).
   if (cacheFile && !used) process.once('exit', () => writeCache(cacheFile, prefix, script));
 }
 

@@ -4,11 +4,9 @@
  * A parse that runs over its budget (Kotlin's grammar can go quadratic on odd input) is cancelled and
  * reported as `null`, never left to hang the caller.
  */
-import * as path from 'node:path';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
-import { packageRoot } from '../../util/package-root';
 import { TreeSitterBinding } from './binding';
-import { compiledGrammar, compiledRuntime, optimiseAtStartUp } from './wasm-modules';
+import { compiledGrammar, compiledRuntime, defaultGrammarDir, grammarFile } from './wasm-modules';
 
 export const GRAMMAR_IDS = ['typescript', 'tsx', 'java', 'kotlin', 'objc', 'swift'] as const;
 export type GrammarId = (typeof GRAMMAR_IDS)[number];
@@ -46,7 +44,7 @@ export class Parsers {
 
   /** Initialises the tree-sitter runtime. Call once per process and share the result. */
   static async create(grammarDir = defaultGrammarDir()): Promise<Parsers> {
-    await TreeSitterBinding.init(compiledRuntime());
+    await TreeSitterBinding.init(await compiledRuntime());
     return new Parsers(grammarDir);
   }
 
@@ -103,20 +101,4 @@ export class Parsers {
     }
     return parser;
   }
-}
-
-/** The grammar compiled optimised at start-up (see wasm-modules.ts): it reads TypeScript and ArkTS. */
-const START_UP_GRAMMAR: GrammarId = 'typescript';
-
-/** The language server's first step, before the rest of it loads. */
-export function optimiseStartUpGrammar(): void {
-  optimiseAtStartUp(grammarFile(defaultGrammarDir(), START_UP_GRAMMAR));
-}
-
-function defaultGrammarDir(): string {
-  return path.join(packageRoot(), 'server', 'grammars');
-}
-
-function grammarFile(grammarDir: string, id: GrammarId): string {
-  return path.join(grammarDir, `tree-sitter-${id}.wasm`);
 }

@@ -1,6 +1,6 @@
 /**
  * The V8 flags the language server runs with, in one place: dist/server.js sets them before any of
- * the server's code is compiled, and wasm-modules.ts switches the compiler for one compile at start-up.
+ * the server's code is compiled, and WASM compiles switch one on for the moment they are called.
  */
 import { setFlagsFromString } from 'node:v8';
 
@@ -14,20 +14,24 @@ import { setFlagsFromString } from 'node:v8';
  */
 const TIERING_BUDGET = '--wasm-tiering-budget=100000000';
 
-/** For one compile: every function now, with the optimising compiler. */
-export const OPTIMISE_EAGERLY = '--no-liftoff --no-wasm-lazy-compilation';
-/**
- * Node's defaults: each function when first called, with the baseline compiler, optimised when it has
- * run for the budget. `--no-liftoff` also turns dynamic tiering off, and `--liftoff` does not turn it
- * back on; without it V8 optimises every function of a module in the background after instantiation
- * (for Swift's grammar: 3.3 s of CPU and +85 MB of RSS).
- */
-export const COMPILE_LAZILY = '--liftoff --wasm-dynamic-tiering --wasm-lazy-compilation';
-
 /**
  * Sets the server's flags, before any of its code is compiled: V8 refuses a code cache made under
- * other flags (it compares their values, so the start-up compile must leave them as it found them).
+ * other flags (it compares their values, so every flag switched later must be switched back at once).
  */
 export function setServerFlags(): void {
   setFlagsFromString(TIERING_BUDGET);
+}
+
+/**
+ * Runs `compile` (a WebAssembly compile call) with V8 reading compilation hints (compilation-hints.ts).
+ * V8 takes the flag when the compile is called, also for one it finishes in the background, so the
+ * flag is on for that call only and no other compile, nor a code cache made meanwhile, sees it.
+ */
+export function withCompilationHintsRead<T>(compile: () => T): T {
+  setFlagsFromString('--experimental-wasm-compilation-hints');
+  try {
+    return compile();
+  } finally {
+    setFlagsFromString('--no-experimental-wasm-compilation-hints');
+  }
 }
