@@ -6,4 +6,10 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
 
-startServer(createConnection(ProposedFeatures.all));
+const connection = createConnection(ProposedFeatures.all);
+// A failure nothing awaits (a notification's handler, a broken installation) is logged; Node would
+// otherwise end the process on it.
+process.on('unhandledRejection', (reason) => {
+  connection.console.error(`onelogin-codes: unexpected failure: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
+});
+startServer(connection);

@@ -46,7 +46,10 @@ export function compileForServerStartUp(): void {
       // compiled when first needed, where a file that cannot be read is reported
     }
   }
-  void compiledRuntime();
+  // A failure is reported where the module is awaited; until then it must not count as unhandled
+  // (Node would end the process).
+  compiled.get(file)?.catch(() => undefined);
+  compiledRuntime().catch(() => undefined);
 }
 
 /** The tree-sitter runtime, compiled on first use, its hot functions optimised in the background. */
