@@ -5,26 +5,35 @@
  * (Node 20 to 24) honour it; V8 14 keeps the flag but ignores this section, and the module is then
  * compiled as it would be without it (lazily, optimised where it runs hot).
  *
- * A hint byte: bits 0–1 the strategy (0 as V8 would, 1 lazily, 2 eagerly, 3 lazily with baseline code
- * and at once with the optimising compiler), bits 2–3 the baseline compiler and bits 4–5 the top one
- * (0 as V8 would, 1 its baseline compiler Liftoff, 2 its optimising compiler TurboFan). The section
- * stands after the function section and before the code section.
+ * A hint byte holds the strategy (bits 0–1), the compiler of a function's first code (bits 2–3) and
+ * its top compiler (bits 4–5). The section stands after the function section and before the code
+ * section.
  */
+
+const STRATEGY = { asV8Would: 0, lazy: 1, eager: 2, lazyFirstCodeEagerTop: 3 } as const;
+/** V8's baseline compiler is Liftoff, its optimising compiler TurboFan. */
+const COMPILER = { asV8Would: 0, baseline: 1, optimising: 2 } as const;
+
+function hint(strategy: number, firstCode: number, top: number): number {
+  return strategy | (firstCode << 2) | (top << 4);
+}
 
 export const HINT = {
   /** As V8 would: compiled with the baseline compiler on the first call, optimised once it runs hot. */
-  asV8Would: 0,
+  asV8Would: hint(STRATEGY.asV8Would, COMPILER.asV8Would, COMPILER.asV8Would),
   /** Optimised now: the module is ready when every such function is compiled. */
-  optimiseNow: 2 | (2 << 2) | (2 << 4),
+  optimiseNow: hint(STRATEGY.eager, COMPILER.optimising, COMPILER.optimising),
   /**
    * Optimised on V8's background threads from the start, baseline code until then: the module is ready
    * at once, and each call after the optimised code is in runs it.
    */
-  optimiseInBackground: 3 | (2 << 4),
+  optimiseInBackground: hint(STRATEGY.lazyFirstCodeEagerTop, COMPILER.asV8Would, COMPILER.optimising),
 } as const;
 
+const MAGIC_AND_VERSION = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
 const SECTION = { custom: 0, import: 2, function: 3, export: 7, code: 10 } as const;
-const IMPORT_KIND = { function: 0, table: 1, memory: 2, global: 3, tag: 4 } as const;
+/** What an import or an export is. */
+const EXTERNAL_KIND = { function: 0, table: 1, memory: 2, global: 3, tag: 4 } as const;
 
 /**
  * `wasm` with a hints section holding `hintFor(index)` for each function it defines, where `index`
@@ -57,7 +66,6 @@ export interface ModuleLayout {
 
 /** Reads a module's sections up to its code section; null when it is not a module with code. */
 export function readLayout(wasm: Uint8Array, { withExports = false } = {}): ModuleLayout | null {
-  const MAGIC_AND_VERSION = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
   if (wasm.length < 8 || MAGIC_AND_VERSION.some((byte, i) => wasm[i] !== byte)) return null;
   const reader = new Reader(wasm, 8);
   let importedFunctions = 0;
@@ -87,18 +95,18 @@ function countImportedFunctions(reader: Reader): number {
     reader.skipName();
     reader.skipName();
     const kind = reader.byte();
-    if (kind === IMPORT_KIND.function) {
+    if (kind === EXTERNAL_KIND.function) {
       functions++;
       reader.leb();
-    } else if (kind === IMPORT_KIND.table) {
+    } else if (kind === EXTERNAL_KIND.table) {
       reader.byte(); // element type
       reader.skipLimits();
-    } else if (kind === IMPORT_KIND.memory) {
+    } else if (kind === EXTERNAL_KIND.memory) {
       reader.skipLimits();
-    } else if (kind === IMPORT_KIND.global) {
+    } else if (kind === EXTERNAL_KIND.global) {
       reader.byte(); // value type
       reader.byte(); // mutability
-    } else if (kind === IMPORT_KIND.tag) {
+    } else if (kind === EXTERNAL_KIND.tag) {
       reader.byte(); // attribute
       reader.leb();
     } else {
@@ -113,7 +121,7 @@ function readExports(reader: Reader, exportedFunctions: Map<string, number>): vo
     const name = reader.name();
     const kind = reader.byte();
     const index = reader.leb();
-    if (kind === IMPORT_KIND.function) exportedFunctions.set(name, index);
+    if (kind === EXTERNAL_KIND.function) exportedFunctions.set(name, index);
   }
 }
 
