@@ -11,6 +11,7 @@
  * The last part drives the built language server over stdio (bench/server.ts).
  */
 import { spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { analyze } from '../server/src/analysis/analyze';
 import { IncrementalDocument } from '../server/src/analysis/incremental';
 import { specFor } from '../server/src/analysis/languages';
@@ -174,6 +175,10 @@ function withCommonNumbers(text: string): string {
 async function main(): Promise<void> {
   const part = process.argv[2];
   if (part === 'server') return benchServer();
+  if (part !== 'corpus') {
+    // What the figures were measured on: V8's version decides how the WASM is compiled (README, Performance).
+    console.log(`Node ${process.version} (V8 ${process.versions.v8}), ${availableParallelism()} cores\n`);
+  }
   const catalog = loadBundledCatalog();
   const parsers = await Parsers.create();
   if (part === 'corpus') {

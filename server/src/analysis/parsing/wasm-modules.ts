@@ -36,19 +36,20 @@ const START_UP_GRAMMAR: GrammarId = 'typescript';
  * server takes to load and answer `initialize`.
  */
 export function compileForServerStartUp(): void {
-  const file = grammarFile(defaultGrammarDir(), START_UP_GRAMMAR);
-  if (!compiled.has(file)) {
-    try {
+  try {
+    const file = grammarFile(defaultGrammarDir(), START_UP_GRAMMAR);
+    if (!compiled.has(file)) {
       const bytes = readFileSync(file);
       const hinted = withCompilationHints(bytes, () => HINT.optimiseNow) ?? bytes;
-      compiled.set(file, withCompilationHintsRead(() => WebAssembly.compile(hinted)));
-    } catch {
-      // compiled when first needed, where a file that cannot be read is reported
+      const module = withCompilationHintsRead(() => WebAssembly.compile(hinted));
+      // A failure is reported where the module is awaited; until then it must not count as unhandled
+      // (Node would end the process).
+      module.catch(() => undefined);
+      compiled.set(file, module);
     }
+  } catch {
+    // compiled when first needed, where what went wrong (no package root, no file) is reported
   }
-  // A failure is reported where the module is awaited; until then it must not count as unhandled
-  // (Node would end the process).
-  compiled.get(file)?.catch(() => undefined);
   compiledRuntime().catch(() => undefined);
 }
 
