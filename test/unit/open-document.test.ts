@@ -76,4 +76,15 @@ describe('open documents', () => {
     for (const offset of [0, 70, 71, 72, 100_000, ours.getText().length]) assert.deepEqual(ours.positionAt(offset), reference.positionAt(offset));
     assert.equal(ours.getText({ start: { line: 9_000, character: 0 }, end: { line: 9_001, character: 0 } }), reference.getText({ start: { line: 9_000, character: 0 }, end: { line: 9_001, character: 0 } }));
   });
+
+  it('takes a paste of 300,000 lines into a line table that exists', () => {
+    const ours = OpenDocument.create('file:///c.ts', 'typescript', 1, 'a\nb\nc\n');
+    const reference = TextDocument.create('file:///c.ts', 'typescript', 1, 'a\nb\nc\n');
+    assert.deepEqual(ours.positionAt(4), reference.positionAt(4));
+    const change: TextDocumentContentChangeEvent = { range: { start: { line: 1, character: 0 }, end: { line: 2, character: 0 } }, text: 'x = 1;\n'.repeat(300_000) };
+    OpenDocument.update(ours, [change], 2);
+    TextDocument.update(reference, [change], 2);
+    assert.equal(ours.lineCount, reference.lineCount);
+    for (const offset of [0, 2, 2_000_000, ours.getText().length]) assert.deepEqual(ours.positionAt(offset), reference.positionAt(offset));
+  });
 });

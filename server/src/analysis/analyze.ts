@@ -16,6 +16,7 @@ import { prefilter, prefilterAfterEdit, type Prefilter, type TextCandidate } fro
 import { recognize, type AnalysisSettings, type Recognition } from './recognize';
 import { RULES } from './rules';
 import type { Analysis, Branch, CodeReference, FileContext, Finding, Handler, SourceLanguage, TextRange } from './types';
+import { byCodeUnit } from '../util/compare';
 
 export interface AnalyzeInput {
   readonly text: string;
@@ -418,8 +419,7 @@ function analyzeChunk(
     }
   }
   references.sort((a, b) => a.range.start - b.range.start);
-  // Rule ids by code unit, not `localeCompare` (whose first call loads ICU's collator, ~6 ms).
-  findings.sort((a, b) => a.range.start - b.range.start || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+  findings.sort((a, b) => a.range.start - b.range.start || byCodeUnit(a.rule, b.rule));
   return { origin: chunk.start, handlers, references, findings };
 }
 

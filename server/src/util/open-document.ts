@@ -81,7 +81,7 @@ export class OpenDocument implements PositionMapper {
     const [from, to] = before(range.end, range.start) ? [range.end, range.start] : [range.start, range.end];
     const start = this.offsetAt(from);
     const end = this.offsetAt(to);
-    const starts = this.starts;
+    let starts = this.starts;
     this.text = this.text.substring(0, start) + inserted + this.text.substring(end);
     if (!starts) return;
     // A `\r` and a `\n` that meet at the edge of the change become one line break: count afresh.
@@ -99,7 +99,8 @@ export class OpenDocument implements PositionMapper {
     if (added.length === lastLine - firstLine) {
       for (let i = 0; i < added.length; i++) starts[firstLine + 1 + i] = added[i]!;
     } else {
-      starts.splice(firstLine + 1, lastLine - firstLine, ...added);
+      // Not `splice(…, ...added)`: a paste of some hundred thousand lines overflows the call's arguments.
+      starts = this.starts = starts.slice(0, firstLine + 1).concat(added, starts.slice(lastLine + 1));
     }
     if (delta !== 0) for (let i = starts.length - after; i < starts.length; i++) starts[i]! += delta;
   }
